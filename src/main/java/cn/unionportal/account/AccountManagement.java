@@ -1,0 +1,235 @@
+package cn.unionportal.account;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.ConflictException;
+import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.SearchPatterns;
+import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.security.StaffRole;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts: administrators manage the accounts in their subtree; everybody changes their
+ * own password. Accounts outside the caller's scope answer {@link NotFoundException}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountManagement {
+
+	static final int MIN_PASSWORD_LENGTH = 8;
+
+	private final StaffAccountRepository accounts;
+
+	private final LoginEventRepository loginLog;
+
+	private final OrganizationManagement organizations;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountManagement(StaffAccountRepository accounts, LoginEventRepository loginLog,
+			OrganizationManagement organizations, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.loginLog = loginLog;
+		this.organizations = organizations;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	public Page<AccountSummary> search(CurrentUser user, String query, Pageable pageable) {
+		requireAdministrator(user);
+		Page<StaffAccount> page = accounts.search(user.organizationId(), SearchPatterns.contains(query),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		Map<Long, String> names = organizations
+			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
+	}
+
+	public AccountSummary get(CurrentUser user, long id) {
+		requireAdministrator(user);
+		StaffAccount account = load(user, id);
+		return summary(account, organizations.namesOf(List.of(account.getOrganizationId()))
+			.get(account.getOrganizationId()));
+	}
+
+	/** The roles the caller may grant to an account of the given organization. */
+	public Set<StaffRole> grantableRoles(CurrentUser user, long organizationId) {
+		Set<StaffRole> roles = EnumSet.of(StaffRole.ORG_ADMIN, StaffRole.STAFF);
+		if (user.has(StaffRole.FEDERATION_ADMIN) && organizationId == organizations.rootId()) {
+			roles.add(StaffRole.FEDERATION_ADMIN);
+		}
+		return roles;
+	}
+
+	@Transactional
+	public long create(CurrentUser user, NewAccount account) {
+		requireAdministrator(user);
+		if (!organizations.isWithinScope(user, account.organizationId())) {
+			throw new NotFoundException("organization", account.organizationId());
+		}
+		String username = account.username().strip();
+		if (accounts.existsByUsername(username)) {
+			throw new RuleViolationException("username", "account.error.usernameTaken");
+		}
+		checkRoles(user, account.organizationId(), account.roles());
+		checkPassword("initialPassword", username, account.initialPassword());
+		StaffAccount created = new StaffAccount(username, account.displayName().strip(),
+				passwordEncoder.encode(account.initialPassword()), account.organizationId(), account.roles(), true,
+				clock.instant());
+		try {
+			accounts.saveAndFlush(created);
+		}
+		catch (DataIntegrityViolationException concurrentDuplicate) {
+			throw new RuleViolationException("username", "account.error.usernameTaken");
+		}
+		return created.getId();
+	}
+
+	@Transactional
+	public void update(CurrentUser user, long id, long version, String displayName, Set<StaffRole> roles,
+			boolean enabled) {
+		requireAdministrator(user);
+		StaffAccount account = loadForChange(user, id, version);
+		if (account.getId() == user.accountId() && (!enabled || !roles.containsAll(account.getRoles()))) {
+			throw new RuleViolationException(null, "account.error.selfDemotion");
+		}
+		checkRoles(user, account.getOrganizationId(), roles);
+		account.update(displayName.strip(), roles, enabled, clock.instant());
+		accounts.saveAndFlush(account);
+	}
+
+	/** Sets a temporary password that must be changed at the next login; also lifts a lock. */
+	@Transactional
+	public void resetPassword(CurrentUser user, long id, long version, String temporaryPassword) {
+		requireAdministrator(user);
+		StaffAccount account = loadForChange(user, id, version);
+		checkPassword("password", account.getUsername(), temporaryPassword);
+		account.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
+		account.unlock(clock.instant());
+		accounts.saveAndFlush(account);
+	}
+
+	@Transactional
+	public void unlock(CurrentUser user, long id, long version) {
+		requireAdministrator(user);
+		StaffAccount account = loadForChange(user, id, version);
+		account.unlock(clock.instant());
+		accounts.saveAndFlush(account);
+	}
+
+	/** The signed-in user changes their own password, proving the current one. */
+	@Transactional
+	public void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword) {
+		StaffAccount account = accounts.findById(user.accountId())
+			.orElseThrow(() -> new NotFoundException("account", user.accountId()));
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+			throw new RuleViolationException("currentPassword", "account.error.currentPasswordWrong");
+		}
+		if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+			throw new RuleViolationException("newPassword", "account.error.passwordUnchanged");
+		}
+		checkPassword("newPassword", account.getUsername(), newPassword);
+		account.changePassword(passwordEncoder.encode(newPassword), false, clock.instant());
+		accounts.saveAndFlush(account);
+	}
+
+	public Page<LoginEntry> loginLog(CurrentUser user, String username, Pageable pageable) {
+		requireAdministrator(user);
+		Pageable unsorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
+		Page<LoginEvent> page = user.has(StaffRole.FEDERATION_ADMIN)
+				? loginLog.findAll(SearchPatterns.contains(username), unsorted)
+				: loginLog.findInScope(user.organizationId(), SearchPatterns.contains(username), unsorted);
+		return page.map(LoginEvent::toEntry);
+	}
+
+	/** Creates an account without a caller (start-up: first administrator, demo data). */
+	@Transactional
+	public long createInitialAccount(String username, String displayName, long organizationId, Set<StaffRole> roles,
+			String password, boolean mustChangePassword) {
+		StaffAccount account = new StaffAccount(username, displayName, passwordEncoder.encode(password), organizationId,
+				roles, mustChangePassword, clock.instant());
+		accounts.saveAndFlush(account);
+		return account.getId();
+	}
+
+	public boolean hasAnyAccount() {
+		return accounts.count() > 0;
+	}
+
+	public boolean exists(String username) {
+		return accounts.existsByUsername(username);
+	}
+
+	/** The accounts of a dissolved organization can no longer sign in. */
+	@EventListener
+	@Transactional
+	public void on(OrganizationDissolved event) {
+		accounts.findEnabledAt(event.organizationId()).forEach(account -> account.disable(clock.instant()));
+	}
+
+	// ---- helpers -------------------------------------------------------------------------
+
+	private StaffAccount load(CurrentUser user, long id) {
+		return accounts.findInScope(user.organizationId(), id).orElseThrow(() -> new NotFoundException("account", id));
+	}
+
+	private StaffAccount loadForChange(CurrentUser user, long id, long version) {
+		StaffAccount account = load(user, id);
+		if (account.getRoles().contains(StaffRole.FEDERATION_ADMIN) && !user.has(StaffRole.FEDERATION_ADMIN)) {
+			throw new ForbiddenException("only federation administrators change federation administrators");
+		}
+		if (account.getVersion() != version) {
+			throw new ConflictException("account " + id + " changed meanwhile");
+		}
+		return account;
+	}
+
+	private void checkRoles(CurrentUser user, long organizationId, Set<StaffRole> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw new RuleViolationException("roles", "account.error.rolesRequired");
+		}
+		if (!grantableRoles(user, organizationId).containsAll(roles)) {
+			throw new RuleViolationException("roles", "account.error.roleNotGrantable");
+		}
+	}
+
+	static void checkPassword(String field, String username, String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
+			throw new RuleViolationException(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
+		}
+		if (password.equalsIgnoreCase(username)) {
+			throw new RuleViolationException(field, "account.error.passwordIsUsername");
+		}
+	}
+
+	private static void requireAdministrator(CurrentUser user) {
+		if (!user.isAdministrator()) {
+			throw new ForbiddenException("account management needs an administrator");
+		}
+	}
+
+	private AccountSummary summary(StaffAccount account, String organizationName) {
+		return new AccountSummary(account.getId(), account.getUsername(), account.getDisplayName(),
+				account.getOrganizationId(), organizationName, account.getRoles(), account.isEnabled(),
+				account.isLockedAt(clock.instant()),
+				account.isMustChangePassword(), account.getVersion());
+	}
+
+}

@@ -1,0 +1,62 @@
+package cn.unionportal.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Staff accounts. Scope filters read the organization module's closure table
+ * ({@code organization_closure}), its published read contract, with bound parameters.
+ */
+interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
+
+	String IN_SCOPE = " a.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) ";
+
+	@EntityGraph(attributePaths = "roles")
+	Optional<StaffAccount> findByUsername(String username);
+
+	boolean existsByUsername(String username);
+
+	@Query(value = "SELECT a.* FROM staff_account a WHERE a.id = :id AND" + IN_SCOPE, nativeQuery = true)
+	Optional<StaffAccount> findInScope(@Param("scope") long scope, @Param("id") long id);
+
+	@Query(value = "SELECT a.* FROM staff_account a WHERE (LOWER(a.username) LIKE :pattern ESCAPE '\\' OR LOWER(a.display_name) LIKE :pattern ESCAPE '\\') AND"
+			+ IN_SCOPE + "ORDER BY a.username",
+			countQuery = "SELECT COUNT(*) FROM staff_account a WHERE (LOWER(a.username) LIKE :pattern ESCAPE '\\' OR LOWER(a.display_name) LIKE :pattern ESCAPE '\\') AND"
+					+ IN_SCOPE,
+			nativeQuery = true)
+	Page<StaffAccount> search(@Param("scope") long scope, @Param("pattern") String pattern, Pageable pageable);
+
+	@Query(value = "SELECT a.* FROM staff_account a WHERE a.organization_id = :organization AND a.enabled = TRUE", nativeQuery = true)
+	List<StaffAccount> findEnabledAt(@Param("organization") long organization);
+
+	/**
+	 * Counts a failed login in one statement (safe under concurrent attempts): after an expired
+	 * lock the count starts again; reaching {@code max} locks the account until {@code until}.
+	 */
+	@Modifying
+	@Query(value = """
+			UPDATE staff_account SET
+			  failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1
+			                         ELSE failed_attempts + 1 END,
+			  locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL
+			                      WHEN failed_attempts + 1 >= :max THEN :until
+			                      ELSE locked_until END
+			WHERE username = :username
+			""", nativeQuery = true)
+	int recordFailure(@Param("username") String username, @Param("now") Instant now, @Param("max") int max,
+			@Param("until") Instant until);
+
+	@Modifying
+	@Query(value = "UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE username = :username AND (failed_attempts > 0 OR locked_until IS NOT NULL)",
+			nativeQuery = true)
+	int recordSuccess(@Param("username") String username);
+}

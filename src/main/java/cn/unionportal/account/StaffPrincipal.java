@@ -1,0 +1,101 @@
+package cn.unionportal.account;
+
+import java.util.Collection;
+
+import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.security.PortalPrincipal;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The authenticated staff member held in the session.
+ */
+final class StaffPrincipal implements UserDetails, CredentialsContainer, PortalPrincipal {
+
+	private final CurrentUser user;
+
+	private final String displayName;
+
+	private String passwordHash;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	private final boolean mustChangePassword;
+
+	StaffPrincipal(CurrentUser user, String displayName, String passwordHash, boolean enabled, boolean locked,
+			boolean mustChangePassword) {
+		this.user = user;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+		this.locked = locked;
+		this.mustChangePassword = mustChangePassword;
+	}
+
+	StaffPrincipal withPasswordChanged() {
+		return new StaffPrincipal(user, displayName, null, enabled, locked, false);
+	}
+
+	@Override
+	public CurrentUser currentUser() {
+		return user;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public boolean isMustChangePassword() {
+		return mustChangePassword;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return user.username();
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof StaffPrincipal that && that.user.accountId() == user.accountId();
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(user.accountId());
+	}
+
+	@Override
+	public String toString() {
+		return "StaffPrincipal[" + user.username() + "]";
+	}
+
+}

@@ -1,0 +1,388 @@
+package cn.unionportal.organization;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.unionportal.organization.OrganizationEvents.OrganizationCreated;
+import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
+import cn.unionportal.organization.OrganizationEvents.OrganizationMoved;
+import cn.unionportal.shared.ConflictException;
+import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.SearchPatterns;
+import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organization module's public face: reading the hierarchy within the current user's scope
+ * and changing it. Every method checks scope in the query itself (subtree of the user's
+ * organization, bound parameters); an id outside the scope answers {@link NotFoundException},
+ * exactly like a missing one; only then do changes check for an administrator role
+ * ({@link ForbiddenException}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationManagement {
+
+	private static final int CANDIDATE_LIMIT = 50;
+
+	private final OrganizationRepository organizations;
+
+	private final AffiliationRepository affiliations;
+
+	private final OrganizationLinks links;
+
+	private final List<DissolutionGuard> dissolutionGuards;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	OrganizationManagement(OrganizationRepository organizations, AffiliationRepository affiliations,
+			OrganizationLinks links, List<DissolutionGuard> dissolutionGuards, ApplicationEventPublisher events,
+			Clock clock) {
+		this.organizations = organizations;
+		this.affiliations = affiliations;
+		this.links = links;
+		this.dissolutionGuards = dissolutionGuards;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- reading -------------------------------------------------------------------------
+
+	/** The id of the municipal federation at the top of the hierarchy. */
+	public long rootId() {
+		return organizations.findRoot().map(Organization::getId).orElseThrow();
+	}
+
+	/** The organization at the top of the user's scope. */
+	public OrganizationSummary scopeRoot(CurrentUser user) {
+		Organization root = load(user, user.organizationId());
+		return summaries(List.of(root)).get(0);
+	}
+
+	public OrganizationView get(CurrentUser user, long id) {
+		Organization organization = load(user, id);
+		String parentName = organization.getParentId() == null ? null
+				: organizations.findById(organization.getParentId()).map(Organization::getName).orElse(null);
+		return view(user, organization, parentName);
+	}
+
+	/** Whether {@code organizationId} lies in the user's subtree. */
+	public boolean isWithinScope(CurrentUser user, long organizationId) {
+		return links.isWithin(user.organizationId(), organizationId);
+	}
+
+	/** Whether {@code organizationId} lies in the subtree of {@code ancestorId}. */
+	public boolean isWithin(long ancestorId, long organizationId) {
+		return links.isWithin(ancestorId, organizationId);
+	}
+
+	/** The path from the top of the user's scope down to the organization itself. */
+	public List<OrganizationSummary> breadcrumb(CurrentUser user, long id) {
+		load(user, id);
+		return organizations.findAncestorsInScope(user.organizationId(), id)
+			.stream()
+			.map(o -> toSummary(o, 0))
+			.toList();
+	}
+
+	public Page<OrganizationSummary> children(CurrentUser user, long parentId, Pageable pageable) {
+		load(user, parentId);
+		Page<Organization> page = organizations.findChildren(user.organizationId(), parentId, unsorted(pageable));
+		return withCounts(page);
+	}
+
+	/** Organizations in scope whose name contains the query, or whose credit code is the query. */
+	public Page<OrganizationSummary> search(CurrentUser user, String query, Pageable pageable) {
+		String trimmed = query == null ? "" : query.strip();
+		Page<Organization> page = organizations.search(user.organizationId(), SearchPatterns.contains(trimmed),
+				CreditCode.normalize(trimmed), unsorted(pageable));
+		return withCounts(page);
+	}
+
+	/** The federations a grassroots union is affiliated with. */
+	public List<AffiliationView> affiliationsOf(CurrentUser user, long unionId) {
+		load(user, unionId);
+		return affiliations.findFederationsOf(unionId)
+			.stream()
+			.map(o -> new AffiliationView(o.getId(), o.getName(), o.getType(), isWithinScope(user, o.getId())))
+			.toList();
+	}
+
+	/** The grassroots unions in the user's scope affiliated with a federation. */
+	public Page<OrganizationSummary> affiliatedUnions(CurrentUser user, long federationId, Pageable pageable) {
+		load(user, federationId);
+		return withCounts(affiliations.findUnionsOf(user.organizationId(), federationId, unsorted(pageable)));
+	}
+
+	/** Active organizations in scope that may become the new parent of {@code id}. */
+	public List<OrganizationSummary> moveTargets(CurrentUser user, long id, String query) {
+		Organization organization = load(user, id);
+		Set<OrganizationType> parentTypes = EnumSet.noneOf(OrganizationType.class);
+		for (OrganizationType candidate : OrganizationType.values()) {
+			if (candidate.mayContain(organization.getType())) {
+				parentTypes.add(candidate);
+			}
+		}
+		if (parentTypes.isEmpty()) {
+			return List.of();
+		}
+		return organizations
+			.findCandidates(user.organizationId(), parentTypes, SearchPatterns.contains(query), id,
+					PageRequest.of(0, CANDIDATE_LIMIT))
+			.stream()
+			.filter(o -> !o.getId().equals(organization.getParentId()))
+			.map(o -> toSummary(o, 0))
+			.toList();
+	}
+
+	/** Industry and industry-chain federations in scope that a grassroots union may join. */
+	public List<OrganizationSummary> affiliationTargets(CurrentUser user, long unionId, String query) {
+		Organization union = load(user, unionId);
+		if (!union.getType().isEnterprise()) {
+			return List.of();
+		}
+		Set<Long> already = affiliations.findFederationsOf(unionId)
+			.stream()
+			.map(Organization::getId)
+			.collect(Collectors.toSet());
+		return organizations
+			.findCandidates(user.organizationId(),
+					EnumSet.of(OrganizationType.INDUSTRY_FEDERATION, OrganizationType.INDUSTRY_CHAIN_FEDERATION),
+					SearchPatterns.contains(query), unionId, PageRequest.of(0, CANDIDATE_LIMIT))
+			.stream()
+			.filter(o -> !already.contains(o.getId()))
+			.map(o -> toSummary(o, 0))
+			.toList();
+	}
+
+	/** Names of the given organizations (for other modules' lists); ids not found are left out. */
+	public Map<Long, String> namesOf(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return organizations.findAllByIdIn(ids)
+			.stream()
+			.collect(Collectors.toMap(Organization::getId, Organization::getName));
+	}
+
+	// ---- changing ------------------------------------------------------------------------
+
+	@Transactional
+	public long create(CurrentUser user, long parentId, OrganizationType type, OrganizationChanges changes) {
+		Organization parent = load(user, parentId);
+		requireAdministrator(user);
+		if (!parent.isActive()) {
+			throw new RuleViolationException(null, "organization.error.parentDissolved");
+		}
+		if (!parent.getType().mayContain(type)) {
+			throw new RuleViolationException("type", "organization.error.typeNotAllowed");
+		}
+		checkChanges(parent.getId(), 0, type, changes);
+		Organization organization = new Organization(parent, type, changes, clock.instant());
+		saveChecked(organization);
+		links.linkNew(organization.getId(), parent.getId());
+		events.publishEvent(new OrganizationCreated(organization.getId(), parent.getId(), type));
+		return organization.getId();
+	}
+
+	@Transactional
+	public void update(CurrentUser user, long id, long version, OrganizationChanges changes) {
+		Organization organization = load(user, id);
+		requireAdministrator(user);
+		requireVersion(organization, version);
+		long parentId = organization.getParentId() == null ? -1 : organization.getParentId();
+		checkChanges(parentId, id, organization.getType(), changes);
+		organization.apply(changes, clock.instant());
+		saveChecked(organization);
+	}
+
+	@Transactional
+	public void move(CurrentUser user, long id, long version, long newParentId) {
+		Organization organization = load(user, id);
+		requireAdministrator(user);
+		requireVersion(organization, version);
+		if (id == user.organizationId() || organization.getParentId() == null) {
+			throw new RuleViolationException("parentId", "organization.error.moveScopeRoot");
+		}
+		Organization newParent = load(user, newParentId);
+		if (links.isWithin(id, newParentId)) {
+			throw new RuleViolationException("parentId", "organization.error.moveIntoOwnSubtree");
+		}
+		if (!newParent.isActive()) {
+			throw new RuleViolationException("parentId", "organization.error.parentDissolved");
+		}
+		if (!newParent.getType().mayContain(organization.getType())) {
+			throw new RuleViolationException("parentId", "organization.error.typeNotAllowed");
+		}
+		if (organizations.existsSiblingNamed(newParentId, organization.getName(), id)) {
+			throw new RuleViolationException("parentId", "organization.error.nameTakenAtTarget");
+		}
+		long oldParentId = organization.getParentId();
+		if (oldParentId == newParentId) {
+			return;
+		}
+		organization.moveUnder(newParent, clock.instant());
+		saveChecked(organization);
+		links.move(id, newParentId);
+		events.publishEvent(new OrganizationMoved(id, oldParentId, newParentId));
+	}
+
+	@Transactional
+	public void dissolve(CurrentUser user, long id, long version, LocalDate on) {
+		Organization organization = load(user, id);
+		requireAdministrator(user);
+		requireVersion(organization, version);
+		if (id == user.organizationId() || organization.getParentId() == null) {
+			throw new RuleViolationException(null, "organization.error.dissolveScopeRoot");
+		}
+		if (!organization.isActive()) {
+			throw new RuleViolationException(null, "organization.error.alreadyDissolved");
+		}
+		long activeChildren = organizations.countActiveChildren(id);
+		if (activeChildren > 0) {
+			throw new RuleViolationException(null, "organization.error.hasActiveChildren", activeChildren);
+		}
+		for (DissolutionGuard guard : dissolutionGuards) {
+			Optional<DissolutionGuard.Refusal> refusal = guard.check(id);
+			if (refusal.isPresent()) {
+				throw new RuleViolationException(null, refusal.get().messageKey(), refusal.get().count());
+			}
+		}
+		organization.dissolve(on == null ? LocalDate.now(clock) : on, clock.instant());
+		saveChecked(organization);
+		events.publishEvent(new OrganizationDissolved(id));
+	}
+
+	@Transactional
+	public void affiliate(CurrentUser user, long unionId, long federationId) {
+		Organization union = load(user, unionId);
+		Organization federation = load(user, federationId);
+		requireAdministrator(user);
+		if (!union.getType().isEnterprise() || !federation.getType().isAffiliationTarget()) {
+			throw new RuleViolationException("federationId", "organization.error.affiliationType");
+		}
+		if (!union.isActive() || !federation.isActive()) {
+			throw new RuleViolationException("federationId", "organization.error.affiliationDissolved");
+		}
+		if (affiliations.existsById(new Affiliation.Key(unionId, federationId))) {
+			return;
+		}
+		try {
+			affiliations.saveAndFlush(new Affiliation(union, federation, clock.instant()));
+		}
+		catch (DataIntegrityViolationException concurrentDuplicate) {
+			// the same affiliation added by a concurrent click: nothing to double
+			throw new ConflictException("affiliation exists");
+		}
+	}
+
+	@Transactional
+	public void removeAffiliation(CurrentUser user, long unionId, long federationId) {
+		load(user, unionId);
+		load(user, federationId);
+		requireAdministrator(user);
+		affiliations.deleteById(new Affiliation.Key(unionId, federationId));
+	}
+
+	// ---- helpers -------------------------------------------------------------------------
+
+	private Organization load(CurrentUser user, long id) {
+		return organizations.findInScope(user.organizationId(), id)
+			.orElseThrow(() -> new NotFoundException("organization", id));
+	}
+
+	private static void requireAdministrator(CurrentUser user) {
+		if (!user.isAdministrator()) {
+			throw new ForbiddenException("organization changes need an administrator");
+		}
+	}
+
+	private static void requireVersion(Organization organization, long version) {
+		if (organization.getVersion() != version) {
+			throw new ConflictException("organization " + organization.getId() + " changed meanwhile");
+		}
+	}
+
+	private void checkChanges(long parentId, long selfId, OrganizationType type, OrganizationChanges changes) {
+		if (organizations.existsSiblingNamed(parentId, changes.name().strip(), selfId)) {
+			throw new RuleViolationException("name", "organization.error.nameTaken");
+		}
+		String code = CreditCode.normalize(changes.creditCode());
+		if (code != null) {
+			if (!type.isEnterprise()) {
+				throw new RuleViolationException("creditCode", "organization.error.creditCodeNotAllowed");
+			}
+			if (!CreditCode.isValid(code)) {
+				throw new RuleViolationException("creditCode", "organization.error.creditCodeInvalid");
+			}
+			if (organizations.existsActiveWithCreditCode(code, selfId)) {
+				throw new RuleViolationException("creditCode", "organization.error.creditCodeTaken");
+			}
+		}
+	}
+
+	private void saveChecked(Organization organization) {
+		try {
+			organizations.saveAndFlush(organization);
+		}
+		catch (DataIntegrityViolationException duplicate) {
+			// a concurrent request took the name among the same siblings
+			throw new RuleViolationException("name", "organization.error.nameTaken");
+		}
+	}
+
+	private OrganizationView view(CurrentUser user, Organization o, String parentName) {
+		boolean parentVisible = o.getParentId() != null && isWithinScope(user, o.getParentId());
+		return new OrganizationView(o.getId(), o.getName(), o.getType(), parentVisible ? o.getParentId() : null,
+				parentName, o.getChair(), o.getFoundedOn(), o.getCreditCode(), o.getStatus(), o.getDissolvedOn(),
+				o.getVersion(), o.getId() == user.organizationId());
+	}
+
+	private Page<OrganizationSummary> withCounts(Page<Organization> page) {
+		Map<Long, Long> counts = activeChildCounts(page.getContent().stream().map(Organization::getId).toList());
+		return page.map(o -> toSummary(o, counts.getOrDefault(o.getId(), 0L)));
+	}
+
+	private List<OrganizationSummary> summaries(List<Organization> list) {
+		Map<Long, Long> counts = activeChildCounts(list.stream().map(Organization::getId).toList());
+		return list.stream().map(o -> toSummary(o, counts.getOrDefault(o.getId(), 0L))).toList();
+	}
+
+	private Map<Long, Long> activeChildCounts(List<Long> ids) {
+		Map<Long, Long> counts = new HashMap<>();
+		if (!ids.isEmpty()) {
+			for (Object[] row : organizations.countActiveChildren(ids)) {
+				counts.put((Long) row[0], (Long) row[1]);
+			}
+		}
+		return counts;
+	}
+
+	private static OrganizationSummary toSummary(Organization o, long activeChildren) {
+		return new OrganizationSummary(o.getId(), o.getName(), o.getType(), o.getStatus(), o.getParentId(),
+				activeChildren);
+	}
+
+	private static Pageable unsorted(Pageable pageable) {
+		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
+	}
+
+}

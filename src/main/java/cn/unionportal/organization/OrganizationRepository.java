@@ -1,0 +1,78 @@
+package cn.unionportal.organization;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Organizations, always read through the scope (the subtree of {@code scope}) with bound
+ * parameters.
+ */
+interface OrganizationRepository extends JpaRepository<Organization, Long> {
+
+	String IN_SCOPE = " exists (select 1 from OrganizationLink l where l.ancestorId = :scope and l.descendantId = o.id) ";
+
+	@Query("select o from Organization o where o.id = :id and" + IN_SCOPE)
+	Optional<Organization> findInScope(@Param("scope") long scope, @Param("id") long id);
+
+	@Query(value = "select o from Organization o where o.parentId = :parent and" + IN_SCOPE
+			+ "order by o.status, o.type, o.name, o.id",
+			countQuery = "select count(o) from Organization o where o.parentId = :parent and" + IN_SCOPE)
+	Page<Organization> findChildren(@Param("scope") long scope, @Param("parent") long parent, Pageable pageable);
+
+	@Query(value = "select o from Organization o where (lower(o.name) like :pattern escape '\\' or o.creditCode = :code) and"
+			+ IN_SCOPE + "order by o.status, o.name, o.id",
+			countQuery = "select count(o) from Organization o where (lower(o.name) like :pattern escape '\\' or o.creditCode = :code) and"
+					+ IN_SCOPE)
+	Page<Organization> search(@Param("scope") long scope, @Param("pattern") String pattern,
+			@Param("code") String code, Pageable pageable);
+
+	@Query("""
+			select o.parentId, count(o) from Organization o
+			where o.parentId in :parents and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE
+			group by o.parentId
+			""")
+	List<Object[]> countActiveChildren(@Param("parents") Collection<Long> parents);
+
+	@Query("""
+			select o from Organization o, OrganizationLink l
+			where l.descendantId = :id and l.ancestorId = o.id
+			  and exists (select 1 from OrganizationLink s where s.ancestorId = :scope and s.descendantId = o.id)
+			order by l.depth desc
+			""")
+	List<Organization> findAncestorsInScope(@Param("scope") long scope, @Param("id") long id);
+
+	@Query("select count(o) > 0 from Organization o where o.parentId = :parent and o.name = :name and o.id <> :except")
+	boolean existsSiblingNamed(@Param("parent") long parent, @Param("name") String name, @Param("except") long except);
+
+	@Query("""
+			select count(o) > 0 from Organization o where o.creditCode = :code and o.id <> :except
+			and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE
+			""")
+	boolean existsActiveWithCreditCode(@Param("code") String code, @Param("except") long except);
+
+	@Query("select count(o) from Organization o where o.parentId = :parent and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE")
+	long countActiveChildren(@Param("parent") long parent);
+
+	@Query(value = """
+			select o from Organization o where o.type in :types
+			and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE
+			and lower(o.name) like :pattern escape '\\' and""" + IN_SCOPE + """
+			and not exists (select 1 from OrganizationLink x where x.ancestorId = :excludeSubtree and x.descendantId = o.id)
+			order by o.name, o.id
+			""")
+	List<Organization> findCandidates(@Param("scope") long scope, @Param("types") Collection<OrganizationType> types,
+			@Param("pattern") String pattern, @Param("excludeSubtree") long excludeSubtree, Pageable pageable);
+
+	@Query("select o from Organization o where o.parentId is null")
+	Optional<Organization> findRoot();
+
+	@Query("select o from Organization o where o.id in :ids")
+	List<Organization> findAllByIdIn(@Param("ids") Collection<Long> ids);
+}

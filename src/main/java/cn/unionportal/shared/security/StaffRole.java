@@ -1,0 +1,20 @@
+package cn.unionportal.shared.security;
+
+/**
+ * Roles of staff accounts. Codes match table {@code staff_role}.
+ */
+public enum StaffRole {
+
+	/** Whole federation; manages every account. Only for accounts of the municipal federation. */
+	FEDERATION_ADMIN,
+
+	/** Manages its organization's subtree, including the accounts in it. */
+	ORG_ADMIN,
+
+	/** Reads and works in its organization's subtree. */
+	STAFF;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+}

@@ -1,0 +1,46 @@
+package cn.unionportal.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of the integration tests: the whole application on real PostgreSQL (see
+ * {@link TestDatabase}) with the Weihai demo data loaded, and MockMvc with the real security
+ * configuration. Subclasses share one application context.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class PostgresIntegrationTest {
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	protected Demo demo;
+
+	@Autowired
+	void demo(JdbcTemplate jdbc, UserDetailsService users) {
+		this.demo = new Demo(jdbc, users);
+	}
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registerDatabase(registry);
+	}
+
+	public static void registerDatabase(DynamicPropertyRegistry registry) {
+		TestDatabase.Connection db = TestDatabase.get();
+		registry.add("spring.datasource.url", db::url);
+		registry.add("spring.datasource.username", db::username);
+		registry.add("spring.datasource.password", db::password);
+		registry.add("portal.demo.enabled", () -> "true");
+	}
+}
