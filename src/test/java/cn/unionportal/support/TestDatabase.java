@@ -14,7 +14,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>{@code PORTAL_TEST_DB_URL} (with {@code PORTAL_TEST_DB_USER}, {@code PORTAL_TEST_DB_PASSWORD});</li>
  * <li>a Testcontainers PostgreSQL 17 when a Docker engine answers;</li>
  * <li>a PostgreSQL server on 127.0.0.1:5432 (trust authentication), in a dedicated database
- * {@code portal_test} created afresh once per test run;</li>
+ * {@code portal_test} (or {@code PORTAL_TEST_DB_NAME}) created afresh once per test run;</li>
  * <li>otherwise the tests fail with a message saying how to provide one. They never skip.</li>
  * </ol>
  */
@@ -25,7 +25,7 @@ public final class TestDatabase {
 
 	private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-	private static final String LOCAL_DATABASE = "portal_test";
+	private static final String LOCAL_DATABASE = env("PORTAL_TEST_DB_NAME", "portal_test");
 
 	private static Connection connection;
 
