@@ -84,6 +84,9 @@ public class AccountManagement {
 		if (!organizations.isWithinScope(user, account.organizationId())) {
 			throw new NotFoundException("organization", account.organizationId());
 		}
+		if (!organizations.isActiveWithinScope(user, account.organizationId())) {
+			throw new RuleViolationException(null, "account.error.organizationDissolved");
+		}
 		String username = account.username().strip();
 		if (accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.error.usernameTaken");
@@ -111,6 +114,9 @@ public class AccountManagement {
 			throw new RuleViolationException(null, "account.error.selfDemotion");
 		}
 		checkRoles(user, account.getOrganizationId(), roles);
+		if (enabled && !account.isEnabled() && !organizations.isActiveWithinScope(user, account.getOrganizationId())) {
+			throw new RuleViolationException(null, "account.error.organizationDissolved");
+		}
 		account.update(displayName.strip(), roles, enabled, clock.instant());
 		accounts.saveAndFlush(account);
 	}
@@ -156,7 +162,7 @@ public class AccountManagement {
 		Page<LoginEvent> page = user.has(StaffRole.FEDERATION_ADMIN)
 				? loginLog.findAll(SearchPatterns.contains(username), unsorted)
 				: loginLog.findInScope(user.organizationId(), SearchPatterns.contains(username), unsorted);
-		return page.map(LoginEvent::toEntry);
+		return page.map(event -> event.toEntry(clock.getZone()));
 	}
 
 	/** Creates an account without a caller (start-up: first administrator, demo data). */
@@ -181,7 +187,7 @@ public class AccountManagement {
 	@EventListener
 	@Transactional
 	public void on(OrganizationDissolved event) {
-		accounts.findEnabledAt(event.organizationId()).forEach(account -> account.disable(clock.instant()));
+		accounts.disableAllAt(event.organizationId(), clock.instant());
 	}
 
 	// ---- helpers -------------------------------------------------------------------------

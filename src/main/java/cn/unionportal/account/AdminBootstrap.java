@@ -45,6 +45,10 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		boolean generated = initialPassword == null || initialPassword.isBlank();
+		if (!generated && initialPassword.length() < AccountManagement.MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException("PORTAL_ADMIN_PASSWORD must have at least "
+					+ AccountManagement.MIN_PASSWORD_LENGTH + " characters");
+		}
 		String password = generated ? randomPassword() : initialPassword;
 		accounts.createInitialAccount("admin", "Administrator", organizations.rootId(),
 				Set.of(StaffRole.FEDERATION_ADMIN), password, true);

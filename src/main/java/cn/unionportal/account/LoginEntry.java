@@ -1,8 +1,8 @@
 package cn.unionportal.account;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 
-/** A line of the login log as the log page shows it. */
-public record LoginEntry(Instant occurredAt, String username, String remoteAddress, boolean success,
+/** A line of the login log as the log page shows it, in the portal's time zone. */
+public record LoginEntry(LocalDateTime occurredAt, String username, String remoteAddress, boolean success,
 		LoginOutcome outcome) {
 }

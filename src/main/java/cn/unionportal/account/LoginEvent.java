@@ -1,6 +1,7 @@
 package cn.unionportal.account;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,7 +50,7 @@ class LoginEvent {
 		this.success = outcome == LoginOutcome.SUCCESS;
 	}
 
-	LoginEntry toEntry() {
-		return new LoginEntry(occurredAt, username, remoteAddress, success, outcome);
+	LoginEntry toEntry(java.time.ZoneId zone) {
+		return new LoginEntry(LocalDateTime.ofInstant(occurredAt, zone), username, remoteAddress, success, outcome);
 	}
 }

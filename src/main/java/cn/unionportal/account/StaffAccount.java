@@ -104,11 +104,6 @@ class StaffAccount {
 		this.updatedAt = now;
 	}
 
-	void disable(Instant now) {
-		this.enabled = false;
-		this.updatedAt = now;
-	}
-
 	boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}

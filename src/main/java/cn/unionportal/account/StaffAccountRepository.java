@@ -1,7 +1,6 @@
 package cn.unionportal.account;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -35,8 +34,10 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 			nativeQuery = true)
 	Page<StaffAccount> search(@Param("scope") long scope, @Param("pattern") String pattern, Pageable pageable);
 
-	@Query(value = "SELECT a.* FROM staff_account a WHERE a.organization_id = :organization AND a.enabled = TRUE", nativeQuery = true)
-	List<StaffAccount> findEnabledAt(@Param("organization") long organization);
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = "UPDATE staff_account SET enabled = FALSE, updated_at = :now, version = version + 1 WHERE organization_id = :organization AND enabled = TRUE",
+			nativeQuery = true)
+	int disableAllAt(@Param("organization") long organization, @Param("now") Instant now);
 
 	/**
 	 * Counts a failed login in one statement (safe under concurrent attempts): after an expired

@@ -89,6 +89,11 @@ public class OrganizationManagement {
 		return links.isWithin(user.organizationId(), organizationId);
 	}
 
+	/** Whether the organization exists, lies in the user's subtree and is active. */
+	public boolean isActiveWithinScope(CurrentUser user, long organizationId) {
+		return organizations.findInScope(user.organizationId(), organizationId).map(Organization::isActive).orElse(false);
+	}
+
 	/** Whether {@code organizationId} lies in the subtree of {@code ancestorId}. */
 	public boolean isWithin(long ancestorId, long organizationId) {
 		return links.isWithin(ancestorId, organizationId);
@@ -221,6 +226,9 @@ public class OrganizationManagement {
 		requireVersion(organization, version);
 		if (id == user.organizationId() || organization.getParentId() == null) {
 			throw new RuleViolationException("parentId", "organization.error.moveScopeRoot");
+		}
+		if (!organization.isActive()) {
+			throw new RuleViolationException("parentId", "organization.error.alreadyDissolved");
 		}
 		Organization newParent = load(user, newParentId);
 		if (links.isWithin(id, newParentId)) {

@@ -106,7 +106,7 @@ class AccountController {
 			return editForm(user, account, model);
 		}
 		try {
-			accounts.update(user, id, version(form.version()), form.displayName(), form.roles(), form.enabled());
+			accounts.update(user, id, version(form.version()), form.displayName(), form.roles(), form.isEnabled());
 			FlashMessages.success(redirect, "account.updated", account.username());
 			return "redirect:/accounts/" + id;
 		}

@@ -1,6 +1,9 @@
 package cn.unionportal.account.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.WebAttributes;
@@ -15,8 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+	private final long lockMinutes;
+
+	LoginController(@Value("${portal.login.lock-duration:15m}") Duration lockDuration) {
+		this.lockMinutes = Math.max(1, lockDuration.toMinutes());
+	}
+
 	@GetMapping("/login")
 	String showLogin(@RequestParam(required = false) String error, HttpSession session, Model model) {
+		model.addAttribute("lockMinutes", lockMinutes);
 		if (error != null) {
 			Object exception = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 			String key = exception instanceof LockedException ? "login.error.locked"

@@ -1,5 +1,6 @@
 package cn.unionportal.organization.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,8 +41,11 @@ class OrganizationController {
 
 	private final OrganizationManagement organizations;
 
-	OrganizationController(OrganizationManagement organizations) {
+	private final Clock clock;
+
+	OrganizationController(OrganizationManagement organizations, Clock clock) {
 		this.organizations = organizations;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -93,7 +97,7 @@ class OrganizationController {
 		if (organization.type().isAffiliationTarget()) {
 			model.addAttribute("affiliatedUnions", organizations.affiliatedUnions(user, id, PageRequest.of(0, 100)));
 		}
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "organizations/detail";
 	}
 
