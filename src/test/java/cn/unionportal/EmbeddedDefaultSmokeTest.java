@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:file:./target/smoke-db/portal-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-		"portal.demo.enabled=" })
+		"portal.demo.enabled=", "portal.data.key-file=./target/smoke-db/portal-data.key" })
 class EmbeddedDefaultSmokeTest {
 
 	@LocalServerPort

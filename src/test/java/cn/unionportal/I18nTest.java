@@ -136,12 +136,29 @@ class I18nTest {
 		}
 	}
 
+	/**
+	 * All bundles of {@code spring.messages.basename} merged, for one language: "messages.properties"
+	 * stands for the default (Chinese) files, "messages_en.properties" for the English ones.
+	 */
 	private static Properties load(String name) throws IOException {
-		Properties properties = new Properties();
-		try (InputStream in = I18nTest.class.getResourceAsStream("/" + name)) {
-			assertThat(in).as(name).isNotNull();
-			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		String suffix = name.contains("_en") ? "_en.properties" : ".properties";
+		Properties application = new Properties();
+		try (InputStream in = I18nTest.class.getResourceAsStream("/application.properties")) {
+			application.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
-		return properties;
+		Properties merged = new Properties();
+		for (String basename : application.getProperty("spring.messages.basename").split(",")) {
+			String file = "/" + basename.strip() + suffix;
+			try (InputStream in = I18nTest.class.getResourceAsStream(file)) {
+				assertThat(in).as(file).isNotNull();
+				Properties bundle = new Properties();
+				bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+				for (String key : bundle.stringPropertyNames()) {
+					assertThat(merged).as("key %s defined twice", key).doesNotContainKey(key);
+					merged.setProperty(key, bundle.getProperty(key));
+				}
+			}
+		}
+		return merged;
 	}
 }

@@ -178,6 +178,48 @@ public class OrganizationManagement {
 			.toList();
 	}
 
+	/**
+	 * The organization members of the user's scope may belong to: in scope, active and a member
+	 * home ({@link OrganizationType#isMemberHome()}).
+	 */
+	public OrganizationSummary requireMemberHome(CurrentUser user, long id, String field) {
+		Organization organization = load(user, id);
+		if (!organization.isActive()) {
+			throw new RuleViolationException(field, "organization.error.parentDissolved");
+		}
+		if (!organization.getType().isMemberHome()) {
+			throw new RuleViolationException(field, "member.error.notMemberHome");
+		}
+		return toSummary(organization, 0);
+	}
+
+	/**
+	 * Active member homes anywhere in the federation whose name contains the query: the possible
+	 * targets of a transfer (names only; nothing else about organizations outside the scope).
+	 */
+	public List<OrganizationSummary> findMemberHomes(String query, int limit) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		Set<OrganizationType> homes = EnumSet.noneOf(OrganizationType.class);
+		for (OrganizationType type : OrganizationType.values()) {
+			if (type.isMemberHome()) {
+				homes.add(type);
+			}
+		}
+		return organizations.findCandidates(rootId(), homes, SearchPatterns.contains(query), -1, PageRequest.of(0, limit))
+			.stream()
+			.map(o -> toSummary(o, 0))
+			.toList();
+	}
+
+	/** An active member home anywhere in the federation, or empty. */
+	public Optional<OrganizationSummary> findActiveMemberHome(long id) {
+		return organizations.findById(id)
+			.filter(o -> o.isActive() && o.getType().isMemberHome())
+			.map(o -> toSummary(o, 0));
+	}
+
 	/** Names of the given organizations (for other modules' lists); ids not found are left out. */
 	public Map<Long, String> namesOf(Collection<Long> ids) {
 		if (ids.isEmpty()) {

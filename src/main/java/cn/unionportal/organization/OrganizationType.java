@@ -41,6 +41,14 @@ public enum OrganizationType {
 		return this == GRASSROOTS_UNION;
 	}
 
+	/**
+	 * Members belong to grassroots unions and their branches, and directly to regional and
+	 * industry federations that act as joint unions (联合工会) for small employers.
+	 */
+	public boolean isMemberHome() {
+		return this == GRASSROOTS_UNION || this == BRANCH || this == REGIONAL_FEDERATION || this == INDUSTRY_FEDERATION;
+	}
+
 	/** Grassroots unions may additionally be affiliated with federations of these types. */
 	public boolean isAffiliationTarget() {
 		return this == INDUSTRY_FEDERATION || this == INDUSTRY_CHAIN_FEDERATION;

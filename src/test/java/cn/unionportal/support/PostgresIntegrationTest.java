@@ -18,6 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 public abstract class PostgresIntegrationTest {
 
+	/** A fixed key for personal data in tests (never used outside them). */
+	public static final String TEST_DATA_KEY = "dGVzdC1rZXktZm9yLXVuaW9uLXBvcnRhbC10ZXN0cyE=";
+
 	@Autowired
 	protected MockMvc mvc;
 
@@ -42,5 +45,6 @@ public abstract class PostgresIntegrationTest {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("portal.demo.enabled", () -> "true");
+		registry.add("portal.data.key", () -> TEST_DATA_KEY);
 	}
 }

@@ -1,0 +1,498 @@
+package cn.unionportal.member;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationSummary;
+import cn.unionportal.shared.ConflictException;
+import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The member registry's public face. Every read and change is scoped to the current user's
+ * subtree in the query itself; a member outside it answers {@link NotFoundException} like a
+ * missing one. ID and phone numbers leave this service masked, except through
+ * {@link #reveal}, which is audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MemberManagement {
+
+	/** Counts above this are shown as "more than" (counting every row of a large scope is slow). */
+	public static final int COUNT_LIMIT = 10_000;
+
+	static final String SUBJECT = "MEMBER";
+
+	private static final Pattern CARD = Pattern.compile("(?i)WH\\d{11}");
+
+	private static final Pattern ID_LIKE = Pattern.compile("(?i)[0-9A-Z]{15,18}");
+
+	private final MemberRepository members;
+
+	private final MemberTransferRepository transfers;
+
+	private final OrganizationManagement organizations;
+
+	private final PersonalData personalData;
+
+	private final AuditTrail audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
+			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+		this.members = members;
+		this.transfers = transfers;
+		this.organizations = organizations;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// ---- reading -------------------------------------------------------------------------
+
+	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable) {
+		long scope = user.organizationId();
+		if (query.organizationId() != null) {
+			if (!organizations.isWithinScope(user, query.organizationId())) {
+				throw new NotFoundException("organization", query.organizationId());
+			}
+			scope = query.organizationId();
+		}
+		StringBuilder where = new StringBuilder(
+				" FROM member m WHERE m.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope", scope);
+		String text = query.text() == null ? "" : query.text().strip();
+		if (!text.isEmpty()) {
+			String compact = text.replaceAll("[\\s-]", "");
+			if (CARD.matcher(compact).matches()) {
+				where.append(" AND m.card_number = :card");
+				params.put("card", CardNumbers.normalize(compact));
+			}
+			else if (PersonalData.isMobile(compact)) {
+				where.append(" AND m.phone_hash = :phoneHash");
+				params.put("phoneHash", personalData.lookupHash(compact));
+			}
+			else if (ID_LIKE.matcher(compact).matches() && compact.chars().filter(Character::isDigit).count() >= 12) {
+				where.append(" AND m.id_number_hash = :idHash");
+				params.put("idHash", personalData.lookupHash(compact));
+			}
+			else {
+				where.append(" AND m.name LIKE :name ESCAPE '\\'");
+				params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+		}
+		if (query.employmentType() != null) {
+			where.append(" AND m.employment_type = :employment");
+			params.put("employment", query.employmentType().name());
+		}
+		if (query.status() != null) {
+			where.append(" AND m.status = :status");
+			params.put("status", query.status().name());
+		}
+		String order = switch (query.sort()) {
+			case NAME -> " ORDER BY m.name, m.id";
+			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
+			case CARD_NUMBER -> " ORDER BY m.card_number";
+		};
+		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (COUNT_LIMIT + 1) + ") capped")
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<MemberRow> rows = jdbc
+			.sql("SELECT m.id, m.name, m.gender, m.id_number_masked, m.phone_masked, m.card_number, m.employment_type,"
+					+ " m.organization_id, m.join_date, m.status" + where + order + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, i) -> new MemberRow(rs.getLong("id"), rs.getString("name"),
+					Gender.valueOf(rs.getString("gender")), rs.getString("id_number_masked"),
+					rs.getString("phone_masked"), rs.getString("card_number"),
+					EmploymentType.valueOf(rs.getString("employment_type")), rs.getLong("organization_id"),
+					rs.getDate("join_date").toLocalDate(), MemberStatus.valueOf(rs.getString("status"))))
+			.list();
+		Map<Long, String> names = organizations
+			.namesOf(rows.stream().map(MemberRow::organizationId).distinct().toList());
+		List<MemberSummary> content = rows.stream()
+			.map(r -> new MemberSummary(r.id(), r.name(), r.gender(), r.idNumberMasked(), r.phoneMasked(),
+					r.cardNumber(), r.employmentType(), r.organizationId(), names.get(r.organizationId()), r.joinDate(),
+					r.status()))
+			.toList();
+		return new PageImpl<>(content, PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()), total);
+	}
+
+	private record MemberRow(long id, String name, Gender gender, String idNumberMasked, String phoneMasked,
+			String cardNumber, EmploymentType employmentType, long organizationId, LocalDate joinDate,
+			MemberStatus status) {
+	}
+
+	public MemberView get(CurrentUser user, long id) {
+		return view(load(user, id));
+	}
+
+	/** Whether the user's role may see unmasked ID and phone numbers (each reveal is audited). */
+	public boolean mayReveal(CurrentUser user) {
+		return user.isAdministrator();
+	}
+
+	/** The unmasked value of one field, recorded in the audit trail (who, whose, when). */
+	@Transactional
+	public String reveal(CurrentUser user, long id, RevealableField field) {
+		Member member = load(user, id);
+		if (!mayReveal(user)) {
+			throw new ForbiddenException("revealing personal data needs an administrator");
+		}
+		String value = switch (field) {
+			case ID_NUMBER -> personalData.decrypt(member.getIdNumberCipher());
+			case PHONE -> personalData.decrypt(member.getPhoneCipher());
+		};
+		audit.record(user.username(), "REVEAL_" + field.name(), SUBJECT, id, member.getOrganizationId(),
+				field.name());
+		return value;
+	}
+
+	/** Fields that can be revealed. */
+	public enum RevealableField {
+		ID_NUMBER, PHONE
+	}
+
+	public List<TransferView> transfersOf(CurrentUser user, long memberId) {
+		Member member = load(user, memberId);
+		return transferViews(transfers.findByMemberIdOrderByRequestedAtDesc(memberId), Map.of(memberId, member));
+	}
+
+	/** Pending transfers into the user's scope (to accept or decline). */
+	public List<TransferView> incomingTransfers(CurrentUser user) {
+		return transferViews(transfers.findPendingInto(user.organizationId()), Map.of());
+	}
+
+	/** Pending transfers out of the user's scope (which the sender may cancel). */
+	public List<TransferView> outgoingTransfers(CurrentUser user) {
+		return transferViews(transfers.findPendingFrom(user.organizationId()), Map.of());
+	}
+
+	public Page<AuditTrail.Entry> auditOf(CurrentUser user, long memberId, Pageable pageable) {
+		load(user, memberId);
+		return audit.search(user.organizationId(), new AuditTrail.Filter(SUBJECT, memberId, null, null, null), pageable);
+	}
+
+	// ---- changing ------------------------------------------------------------------------
+
+	@Transactional
+	public long register(CurrentUser user, MemberData data) {
+		requireField(data.organizationId(), "organizationId");
+		organizations.requireMemberHome(user, data.organizationId(), "organizationId");
+		Identity identity = checkIdentity(data);
+		String phone = checkPhone(data.phone());
+		rejectDuplicate(user, identity.hash(), null);
+		LocalDate joinDate = data.joinDate() == null ? LocalDate.now(clock) : data.joinDate();
+		String card = CardNumbers.format(joinDate.getYear(), members.nextCardSequence());
+		Member member = new Member(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
+				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
+				data.organizationId(), joinDate, card, clock.instant());
+		saveChecked(user, member);
+		audit.record(user.username(), "CREATE", SUBJECT, member.getId(), member.getOrganizationId(),
+				describe(member));
+		return member.getId();
+	}
+
+	@Transactional
+	public void update(CurrentUser user, long id, long version, MemberData data) {
+		Member member = load(user, id);
+		requireVersion(member.getVersion(), version);
+		Identity identity = checkIdentity(data);
+		String phone = checkPhone(data.phone());
+		if (member.getStatus() == MemberStatus.ACTIVE) {
+			rejectDuplicate(user, identity.hash(), id);
+		}
+		String before = describe(member);
+		member.update(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
+				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
+				data.joinDate() == null ? member.getJoinDate() : data.joinDate(), clock.instant());
+		saveChecked(user, member);
+		audit.record(user.username(), "UPDATE", SUBJECT, id, member.getOrganizationId(), changes(before, member));
+	}
+
+	@Transactional
+	public void changeStatus(CurrentUser user, long id, long version, MemberStatus status) {
+		Member member = load(user, id);
+		requireVersion(member.getVersion(), version);
+		requireField(status, "status");
+		if (member.getStatus() == status) {
+			return;
+		}
+		if (status == MemberStatus.ACTIVE) {
+			rejectDuplicate(user, member.getIdNumberHash(), id);
+		}
+		if (status != MemberStatus.ACTIVE && transfers.findByMemberIdOrderByRequestedAtDesc(id)
+			.stream()
+			.anyMatch(t -> t.getStatus() == TransferStatus.PENDING)) {
+			throw new RuleViolationException("status", "member.error.transferPending");
+		}
+		MemberStatus old = member.getStatus();
+		member.changeStatus(status, clock.instant());
+		saveChecked(user, member);
+		audit.record(user.username(), "STATUS", SUBJECT, id, member.getOrganizationId(), "status: " + old + " → " + status);
+	}
+
+	/**
+	 * Starts a transfer. Inside the sender's scope it completes at once; otherwise it waits for the
+	 * receiving organization. @return whether the transfer completed
+	 */
+	@Transactional
+	public boolean startTransfer(CurrentUser user, long memberId, long version, long toOrganizationId, String reason) {
+		Member member = load(user, memberId);
+		requireVersion(member.getVersion(), version);
+		if (member.getStatus() != MemberStatus.ACTIVE) {
+			throw new RuleViolationException(null, "member.error.notActive");
+		}
+		OrganizationSummary target = organizations.findActiveMemberHome(toOrganizationId)
+			.orElseThrow(() -> new RuleViolationException("toOrganizationId", "member.error.transferTarget"));
+		if (target.id() == member.getOrganizationId()) {
+			throw new RuleViolationException("toOrganizationId", "member.error.transferSameOrganization");
+		}
+		MemberTransfer transfer = new MemberTransfer(memberId, member.getOrganizationId(), target.id(),
+				blankToNull(reason), user.username(), clock.instant());
+		try {
+			transfers.saveAndFlush(transfer);
+		}
+		catch (DataIntegrityViolationException alreadyPending) {
+			throw new RuleViolationException(null, "member.error.transferPending");
+		}
+		audit.record(user.username(), "TRANSFER_REQUESTED", SUBJECT, memberId, member.getOrganizationId(),
+				"to organization " + target.id());
+		if (organizations.isWithinScope(user, target.id())) {
+			complete(user, transfer, member, null);
+			return true;
+		}
+		return false;
+	}
+
+	@Transactional
+	public void acceptTransfer(CurrentUser user, long transferId, long version) {
+		MemberTransfer transfer = loadIncoming(user, transferId, version);
+		Member member = members.findById(transfer.getMemberId()).orElseThrow();
+		complete(user, transfer, member, null);
+	}
+
+	@Transactional
+	public void declineTransfer(CurrentUser user, long transferId, long version, String note) {
+		MemberTransfer transfer = loadIncoming(user, transferId, version);
+		if (note == null || note.isBlank()) {
+			throw new RuleViolationException("note", "member.error.declineReason");
+		}
+		transfer.decide(TransferStatus.DECLINED, user.username(), note.strip(), clock.instant());
+		transfers.saveAndFlush(transfer);
+		audit.record(user.username(), "TRANSFER_DECLINED", SUBJECT, transfer.getMemberId(),
+				transfer.getFromOrganizationId(), note.strip());
+	}
+
+	@Transactional
+	public void cancelTransfer(CurrentUser user, long transferId, long version) {
+		MemberTransfer transfer = transfers.findById(transferId)
+			.filter(t -> t.getStatus() == TransferStatus.PENDING)
+			.filter(t -> organizations.isWithinScope(user, t.getFromOrganizationId()))
+			.orElseThrow(() -> new NotFoundException("transfer", transferId));
+		requireVersion(transfer.getVersion(), version);
+		transfer.decide(TransferStatus.CANCELLED, user.username(), null, clock.instant());
+		transfers.saveAndFlush(transfer);
+		audit.record(user.username(), "TRANSFER_CANCELLED", SUBJECT, transfer.getMemberId(),
+				transfer.getFromOrganizationId(), null);
+	}
+
+	// ---- helpers -------------------------------------------------------------------------
+
+	private void complete(CurrentUser user, MemberTransfer transfer, Member member, String note) {
+		transfer.decide(TransferStatus.COMPLETED, user.username(), note, clock.instant());
+		transfers.saveAndFlush(transfer);
+		long from = member.getOrganizationId();
+		member.moveTo(transfer.getToOrganizationId(), clock.instant());
+		members.saveAndFlush(member);
+		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), from,
+				"organization: " + from + " → " + transfer.getToOrganizationId());
+		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
+				"organization: " + from + " → " + transfer.getToOrganizationId());
+	}
+
+	private MemberTransfer loadIncoming(CurrentUser user, long transferId, long version) {
+		MemberTransfer transfer = transfers.findById(transferId)
+			.filter(t -> t.getStatus() == TransferStatus.PENDING)
+			.filter(t -> organizations.isWithinScope(user, t.getToOrganizationId()))
+			.orElseThrow(() -> new NotFoundException("transfer", transferId));
+		requireVersion(transfer.getVersion(), version);
+		return transfer;
+	}
+
+	private List<TransferView> transferViews(List<MemberTransfer> list, Map<Long, Member> known) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> organizationIds = new HashSet<>();
+		Map<Long, Member> people = new HashMap<>(known);
+		for (MemberTransfer t : list) {
+			organizationIds.add(t.getFromOrganizationId());
+			organizationIds.add(t.getToOrganizationId());
+			people.computeIfAbsent(t.getMemberId(), id -> members.findById(id).orElseThrow());
+		}
+		Map<Long, String> names = organizations.namesOf(organizationIds);
+		List<TransferView> views = new ArrayList<>();
+		for (MemberTransfer t : list) {
+			Member m = people.get(t.getMemberId());
+			views.add(t.toView(m.getName(), m.getIdNumberMasked(), names.get(t.getFromOrganizationId()),
+					names.get(t.getToOrganizationId()), clock.getZone()));
+		}
+		return views;
+	}
+
+	private Member load(CurrentUser user, long id) {
+		return members.findInScope(user.organizationId(), id).orElseThrow(() -> new NotFoundException("member", id));
+	}
+
+	private MemberView view(Member m) {
+		String organizationName = organizations.namesOf(List.of(m.getOrganizationId())).get(m.getOrganizationId());
+		return new MemberView(m.getId(), m.getName(), m.getGender(), m.getDocumentType(), m.getIdNumberMasked(),
+				m.getBirthDate(), m.getPhoneMasked(), m.getEmploymentType(), m.getOrganizationId(), organizationName,
+				m.getJoinDate(), m.getStatus(), m.getCardNumber(), m.getVersion());
+	}
+
+	private record Identity(ProtectedValue protectedValue, String hash, String lastFour, LocalDate birthDate,
+			Gender gender) {
+	}
+
+	/** Validates the document number and derives (and checks) birth date and gender from it. */
+	private Identity checkIdentity(MemberData data) {
+		if (data.name() == null || data.name().isBlank()) {
+			throw new RuleViolationException("name", "validation.required");
+		}
+		requireField(data.documentType(), "documentType");
+		requireField(data.employmentType(), "employmentType");
+		String normalized;
+		try {
+			normalized = IdentityDocuments.validate(data.documentType(), data.idNumber());
+		}
+		catch (InvalidIdNumberException invalid) {
+			throw new RuleViolationException("idNumber", "member.error.idNumber." + invalid.reason());
+		}
+		LocalDate birthDate = data.birthDate();
+		Gender gender = data.gender();
+		if (data.documentType() != DocumentType.FOREIGN_PERMANENT_RESIDENCE) {
+			ResidentIdNumber id = ResidentIdNumber.parse(normalized);
+			if (birthDate != null && !birthDate.equals(id.birthDate())) {
+				throw new RuleViolationException("birthDate", "member.error.birthDateMismatch");
+			}
+			if (gender != null && gender != id.gender()) {
+				throw new RuleViolationException("gender", "member.error.genderMismatch");
+			}
+			birthDate = id.birthDate();
+			gender = id.gender();
+		}
+		requireField(birthDate, "birthDate");
+		requireField(gender, "gender");
+		if (birthDate.isAfter(LocalDate.now(clock))) {
+			throw new RuleViolationException("birthDate", "validation.date.notFuture");
+		}
+		ProtectedValue value = personalData.protectIdNumber(normalized);
+		return new Identity(value, value.hash(), normalized.substring(normalized.length() - 4), birthDate, gender);
+	}
+
+	private static String checkPhone(String phone) {
+		String normalized = PersonalData.normalizePhone(phone);
+		if (normalized != null && !PersonalData.isMobile(normalized)) {
+			throw new RuleViolationException("phone", "member.error.phone");
+		}
+		return normalized;
+	}
+
+	private void rejectDuplicate(CurrentUser user, String idHash, Long self) {
+		Optional<Member> existing = members.findActiveByIdHash(idHash).filter(m -> !m.getId().equals(self));
+		if (existing.isPresent()) {
+			throw duplicate(user, existing.get());
+		}
+	}
+
+	private RuleViolationException duplicate(CurrentUser user, Member existing) {
+		if (organizations.isWithinScope(user, existing.getOrganizationId())) {
+			String name = organizations.namesOf(List.of(existing.getOrganizationId())).get(existing.getOrganizationId());
+			return new RuleViolationException("idNumber", "member.error.duplicateInScope", name, existing.getCardNumber());
+		}
+		return new RuleViolationException("idNumber", "member.error.duplicateElsewhere");
+	}
+
+	private void saveChecked(CurrentUser user, Member member) {
+		try {
+			members.saveAndFlush(member);
+		}
+		catch (DataIntegrityViolationException concurrent) {
+			// the same person registered by a concurrent request
+			throw new RuleViolationException("idNumber", "member.error.duplicateElsewhere");
+		}
+	}
+
+	private static void requireVersion(long actual, long expected) {
+		if (actual != expected) {
+			throw new ConflictException("changed meanwhile");
+		}
+	}
+
+	private static void requireField(Object value, String field) {
+		if (value == null) {
+			throw new RuleViolationException(field, "validation.required");
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/** The member's audited fields, personal ones masked. */
+	private static String describe(Member m) {
+		return "name=" + m.getName() + "; gender=" + m.getGender() + "; document=" + m.getDocumentType() + "; idNumber="
+				+ m.getIdNumberMasked() + "; birthDate=" + m.getBirthDate() + "; phone="
+				+ (m.getPhoneMasked() == null ? "" : m.getPhoneMasked()) + "; employment=" + m.getEmploymentType()
+				+ "; organization=" + m.getOrganizationId() + "; joinDate=" + m.getJoinDate() + "; card="
+				+ m.getCardNumber() + "; status=" + m.getStatus();
+	}
+
+	/** "field: old → new" for every field that changed. */
+	private static String changes(String before, Member after) {
+		String[] old = before.split("; ");
+		String[] now = describe(after).split("; ");
+		StringBuilder changed = new StringBuilder();
+		for (int i = 0; i < Math.min(old.length, now.length); i++) {
+			if (!old[i].equals(now[i])) {
+				String field = now[i].substring(0, now[i].indexOf('='));
+				changed.append(changed.isEmpty() ? "" : "; ")
+					.append(field)
+					.append(": ")
+					.append(old[i].substring(field.length() + 1))
+					.append(" → ")
+					.append(now[i].substring(field.length() + 1));
+			}
+		}
+		return changed.toString();
+	}
+}

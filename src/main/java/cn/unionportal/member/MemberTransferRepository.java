@@ -1,0 +1,26 @@
+package cn.unionportal.member;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface MemberTransferRepository extends JpaRepository<MemberTransfer, Long> {
+
+	List<MemberTransfer> findByMemberIdOrderByRequestedAtDesc(long memberId);
+
+	@Query(value = """
+			SELECT t.* FROM member_transfer t WHERE t.status = 'PENDING' AND t.to_organization_id IN
+			  (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
+			ORDER BY t.requested_at
+			""", nativeQuery = true)
+	List<MemberTransfer> findPendingInto(@Param("scope") long scope);
+
+	@Query(value = """
+			SELECT t.* FROM member_transfer t WHERE t.status = 'PENDING' AND t.from_organization_id IN
+			  (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
+			ORDER BY t.requested_at
+			""", nativeQuery = true)
+	List<MemberTransfer> findPendingFrom(@Param("scope") long scope);
+}
