@@ -1,0 +1,335 @@
+package cn.unionportal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import cn.unionportal.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+/**
+ * Real-browser journeys through the running portal (embedded server on a random port, real
+ * PostgreSQL with the Weihai demo data, headless Debian Chromium driven by Selenium). Proves what
+ * MockMvc cannot: the login form, the Bootstrap styling, the in-place tree expansion in
+ * {@code portal.js}, the language switch and the phone and tablet layouts. Full-page screenshots
+ * of every main step land in {@code target/screenshots}; Chinese text in them is only legible with
+ * a CJK font installed (e.g. {@code apt-get install -y fonts-wqy-microhei}), the assertions do not
+ * depend on it. Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the test fails.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "logging.level.org.openqa.selenium=ERROR")
+class BrowserJourneyTest {
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final String PASSWORD = "portal-demo";
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		PostgresIntegrationTest.registerDatabase(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver driver;
+
+	private WebDriverWait wait;
+
+	private Path profile;
+
+	@BeforeAll
+	static void browserIsInstalled() throws IOException {
+		for (File executable : new File[] { CHROMIUM, CHROMEDRIVER }) {
+			if (!executable.canExecute()) {
+				fail("""
+						The browser tests need Debian's Chromium and its driver, and %s is missing or not executable.
+						Install both with:  apt-get install -y chromium chromium-driver"""
+					.formatted(executable));
+			}
+		}
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void quitBrowser() throws IOException {
+		try {
+			if (driver != null) {
+				driver.quit();
+			}
+		}
+		finally {
+			driver = null;
+			deleteProfile();
+		}
+	}
+
+	private void deleteProfile() throws IOException {
+		if (profile != null) {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+			profile = null;
+		}
+	}
+
+	// ---- journeys ----------------------------------------------------------------------------
+
+	@Test
+	void federationAdministratorBrowsesTheTreeOnADesktop() {
+		startBrowser(1280, 900, false);
+
+		open("/login");
+		assertBootstrapAndPortalStylesApply();
+		screenshot("01-desktop-login");
+
+		signIn("admin", PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("组织架构");
+		WebElement wendeng = treeNode("文登区总工会");
+		assertThat(wendeng.isDisplayed()).isTrue();
+		screenshot("02-desktop-tree");
+
+		WebElement toggle = wendeng.findElement(By.xpath("./div/button[contains(@class,'tree-toggle')]"));
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+		toggle.click();
+		By dashuiboInChildren = By.xpath("./div[contains(@class,'org-children')]//a[normalize-space()='大水泊镇工会']");
+		wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(wendeng, dashuiboInChildren));
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(wendeng.findElements(By.cssSelector(".badge.text-bg-success")))
+			.as("active organizations carry no status badge in the tree").isEmpty();
+		assertThat(driver.getCurrentUrl()).as("expanding happens in place").isEqualTo(url("/organizations"));
+		screenshot("03-desktop-tree-expanded");
+
+		wendeng.findElement(dashuiboInChildren).click();
+		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "大水泊镇工会"));
+		assertThat(breadcrumb()).containsSubsequence("威海市总工会", "文登区总工会", "大水泊镇工会");
+		assertThat(childLinks()).contains("耕读小镇联合工会");
+		assertThat(driver.findElements(By.cssSelector("main table tbody .badge.text-bg-success")))
+			.as("active children carry no status badge").isEmpty();
+		screenshot("04-desktop-detail");
+		assertNoHorizontalOverflow();
+
+		driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+		assertThat(driver.findElement(By.cssSelector("main h2")).getText()).startsWith("Child organizations");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("大水泊镇工会");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Township / street union");
+		screenshot("05-desktop-detail-english");
+		assertNoHorizontalOverflow();
+
+		driver.manage().window().setSize(new Dimension(800, 900));
+		wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() <= 800);
+		assertThat(driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).isDisplayed())
+			.as("the navbar is expanded from the md breakpoint on").isTrue();
+		screenshot("06-tablet-detail-english");
+		assertContentStartsBelowTheNavbar();
+		assertNoHorizontalOverflow();
+	}
+
+	@Test
+	void organizationAdministratorUsesThePortalOnAPhone() {
+		startBrowser(390, 844, true);
+
+		open("/login");
+		signIn("wendeng", "not-the-password");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
+		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login?error"));
+		assertThat(driver.findElement(By.cssSelector(".alert-danger")).getText()).contains("用户名或密码错误");
+		screenshot("11-phone-login-wrong-password");
+		assertNoHorizontalOverflow();
+
+		signIn("wendeng", PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		assertThat(driver.findElement(By.cssSelector("main .card")).getText()).contains("文登区总工会");
+		assertThat(driver.findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
+			.as("the navbar collapses behind its toggler on a phone").isTrue();
+		assertThat(driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).isDisplayed()).isFalse();
+		screenshot("12-phone-tree");
+		assertContentStartsBelowTheNavbar();
+		assertNoHorizontalOverflow();
+
+		WebElement dashuibo = treeNode("大水泊镇工会");
+		dashuibo.findElement(By.xpath("./div/button[contains(@class,'tree-toggle')]")).click();
+		By gengduInChildren = By.xpath("./div[contains(@class,'org-children')]//a[normalize-space()='耕读小镇联合工会']");
+		wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(dashuibo, gengduInChildren));
+		screenshot("13-phone-tree-expanded");
+		assertNoHorizontalOverflow();
+
+		dashuibo.findElement(gengduInChildren).click();
+		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "耕读小镇联合工会"));
+		assertThat(breadcrumb()).containsSubsequence("文登区总工会", "大水泊镇工会", "耕读小镇联合工会")
+			.doesNotContain("环翠区总工会");
+		assertThat(childLinks()).contains("国学文化分会", "乡村规划分会");
+		screenshot("14-phone-detail");
+		assertContentStartsBelowTheNavbar();
+		assertNoHorizontalOverflow();
+
+		driver.findElement(By.cssSelector(".navbar-toggler")).click();
+		WebElement english = driver.findElement(By.cssSelector("#portal-nav a[lang='en']"));
+		wait.until(ExpectedConditions.elementToBeClickable(english));
+		screenshot("15-phone-menu-open");
+
+		english.click();
+		wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+		assertThat(driver.findElement(By.cssSelector("main h2")).getText()).startsWith("Child organizations");
+		screenshot("16-phone-detail-english");
+		assertContentStartsBelowTheNavbar();
+		assertNoHorizontalOverflow();
+	}
+
+	// ---- browser -----------------------------------------------------------------------------
+
+	/**
+	 * A fresh headless Chromium with its own profile. A phone emulates the device (viewport of
+	 * exactly that size, mobile viewport meta handling, touch, overlay scrollbars).
+	 */
+	private void startBrowser(int width, int height, boolean phone) {
+		try {
+			profile = Files.createTempDirectory("portal-chromium-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot create a Chromium profile directory", ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.getPath());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+					Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		wait = new WebDriverWait(driver, TIMEOUT);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void open(String path) {
+		driver.get(url(path));
+		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	private void signIn(String username, String password) {
+		WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		user.clear();
+		user.sendKeys(username);
+		WebElement secret = driver.findElement(By.id("password"));
+		secret.clear();
+		secret.sendKeys(password);
+		WebElement form = driver.findElement(By.cssSelector("main form"));
+		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+		wait.until(ExpectedConditions.stalenessOf(form));
+	}
+
+	/** The tree item whose own link (not a descendant's) carries the name. */
+	private WebElement treeNode(String name) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(concat(' ', normalize-space(@class), ' '), ' org-node ')][div/a[normalize-space()='"
+						+ name + "']]")));
+	}
+
+	private List<String> breadcrumb() {
+		return driver.findElements(By.cssSelector("ol.breadcrumb > li.breadcrumb-item"))
+			.stream()
+			.map(WebElement::getText)
+			.map(String::strip)
+			.toList();
+	}
+
+	private List<String> childLinks() {
+		return driver.findElements(By.cssSelector("main table tbody td:first-child a"))
+			.stream()
+			.map(WebElement::getText)
+			.map(String::strip)
+			.toList();
+	}
+
+	private void assertBootstrapAndPortalStylesApply() {
+		assertThat(driver.findElement(By.cssSelector("main form button[type='submit']")).getCssValue("background-color"))
+			.as("Bootstrap's .btn-primary colour (is the Bootstrap webjar served?)")
+			.isEqualTo("rgba(13, 110, 253, 1)");
+		assertThat(driver.findElement(By.cssSelector("nav.portal-navbar")).getCssValue("background-color"))
+			.as("the portal's red navbar from /css/portal.css")
+			.isEqualTo("rgba(179, 19, 27, 1)");
+	}
+
+	private void assertNoHorizontalOverflow() {
+		Number overflow = (Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("page wider than the window on " + driver.getCurrentUrl()).isLessThanOrEqualTo(0);
+	}
+
+	private void assertContentStartsBelowTheNavbar() {
+		Number gap = (Number) driver.executeScript("""
+				return document.querySelector('main').getBoundingClientRect().top
+				     - document.querySelector('nav.navbar').getBoundingClientRect().bottom;""");
+		assertThat(gap.doubleValue()).as("main content overlaps the navbar").isGreaterThanOrEqualTo(0);
+	}
+
+	/** Full-page PNG (through the DevTools protocol), or the viewport if that is unavailable. */
+	private void screenshot(String name) {
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		try {
+			byte[] png;
+			try {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> size = (Map<String, Object>) driver.executeScript("""
+						const page = document.documentElement;
+						return { width: Math.max(page.scrollWidth, window.innerWidth),
+						         height: Math.max(page.scrollHeight, window.innerHeight) };""");
+				Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1, "width", size.get("width"), "height",
+						size.get("height"));
+				Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+						Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+				png = Base64.getDecoder().decode((String) shot.get("data"));
+			}
+			catch (RuntimeException cdpUnavailable) {
+				png = driver.getScreenshotAs(OutputType.BYTES);
+			}
+			Files.write(file, png);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot write " + file, ex);
+		}
+	}
+
+}
