@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationSummary;
@@ -42,10 +41,6 @@ public class MemberManagement {
 	public static final int COUNT_LIMIT = 10_000;
 
 	static final String SUBJECT = "MEMBER";
-
-	private static final Pattern CARD = Pattern.compile("(?i)WH\\d{11}");
-
-	private static final Pattern ID_LIKE = Pattern.compile("(?i)[0-9A-Z]{15,18}");
 
 	private final MemberRepository members;
 
@@ -82,43 +77,10 @@ public class MemberManagement {
 			}
 			scope = query.organizationId();
 		}
-		StringBuilder where = new StringBuilder(
-				" FROM member m WHERE m.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
-		Map<String, Object> params = new HashMap<>();
-		params.put("scope", scope);
-		String text = query.text() == null ? "" : query.text().strip();
-		if (!text.isEmpty()) {
-			String compact = text.replaceAll("[\\s-]", "");
-			if (CARD.matcher(compact).matches()) {
-				where.append(" AND m.card_number = :card");
-				params.put("card", CardNumbers.normalize(compact));
-			}
-			else if (PersonalData.isMobile(compact)) {
-				where.append(" AND m.phone_hash = :phoneHash");
-				params.put("phoneHash", personalData.lookupHash(compact));
-			}
-			else if (ID_LIKE.matcher(compact).matches() && compact.chars().filter(Character::isDigit).count() >= 12) {
-				where.append(" AND m.id_number_hash = :idHash");
-				params.put("idHash", personalData.lookupHash(compact));
-			}
-			else {
-				where.append(" AND m.name LIKE :name ESCAPE '\\'");
-				params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-			}
-		}
-		if (query.employmentType() != null) {
-			where.append(" AND m.employment_type = :employment");
-			params.put("employment", query.employmentType().name());
-		}
-		if (query.status() != null) {
-			where.append(" AND m.status = :status");
-			params.put("status", query.status().name());
-		}
-		String order = switch (query.sort()) {
-			case NAME -> " ORDER BY m.name, m.id";
-			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
-			case CARD_NUMBER -> " ORDER BY m.card_number";
-		};
+		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData);
+		String where = sql.where();
+		Map<String, Object> params = sql.params();
+		String order = sql.orderBy();
 		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (COUNT_LIMIT + 1) + ") capped")
 			.params(params)
 			.query(Long.class)
