@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -56,8 +58,11 @@ public class MemberManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
-			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.members = members;
 		this.transfers = transfers;
 		this.organizations = organizations;
@@ -155,6 +160,32 @@ public class MemberManagement {
 	/** Pending transfers out of the user's scope (which the sender may cancel). */
 	public List<TransferView> outgoingTransfers(CurrentUser user) {
 		return transferViews(transfers.findPendingFrom(user.organizationId()), Map.of());
+	}
+
+	/** Brief descriptions of members by id, for lists of other modules that already checked scope. */
+	public Map<Long, MemberBrief> briefs(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, MemberBrief> briefs = new HashMap<>();
+		members.findAllById(ids).forEach(m -> briefs.put(m.getId(), new MemberBrief(m.getId(), m.getName(),
+				m.getIdNumberMasked(), m.getCardNumber(), m.getOrganizationId(), m.getStatus())));
+		return briefs;
+	}
+
+	/**
+	 * Whether the member's document number ends with the given four characters (the public status
+	 * page's second factor). Compared in constant time.
+	 */
+	public boolean idNumberEndsWith(long memberId, String lastFour) {
+		if (lastFour == null) {
+			return false;
+		}
+		String given = lastFour.strip().toUpperCase(java.util.Locale.ROOT);
+		return members.findById(memberId)
+			.map(m -> java.security.MessageDigest.isEqual(m.getIdLastFour().getBytes(StandardCharsets.UTF_8),
+					given.getBytes(StandardCharsets.UTF_8)))
+			.orElse(false);
 	}
 
 	public Page<AuditTrail.Entry> auditOf(CurrentUser user, long memberId, Pageable pageable) {
@@ -306,6 +337,7 @@ public class MemberManagement {
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
 				"organization: " + from + " → " + transfer.getToOrganizationId());
+		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId()));
 	}
 
 	private boolean hasPendingTransfer(long memberId) {
