@@ -19,6 +19,7 @@ import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
 import cn.unionportal.shared.web.FormErrors;
 import cn.unionportal.shared.web.PageLinks;
+import cn.unionportal.shared.web.QrCodes;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -1,4 +1,4 @@
-package cn.unionportal.member.web;
+package cn.unionportal.shared.web;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -20,12 +20,12 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * QR codes as PNG data URIs (no external service, no extra request; the page's CSP allows
  * {@code data:} images).
  */
-final class QrCodes {
+public final class QrCodes {
 
 	private QrCodes() {
 	}
 
-	static String pngDataUri(String text, int size) {
+	public static String pngDataUri(String text, int size) {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
