@@ -40,6 +40,16 @@ public class StatusLookup {
 
 	static final Set<String> PUBLIC_OUTCOMES = Set.of("RECORDED", "APPROVED", "REJECTED");
 
+	private static final String CASE_COLUMNS = """
+			SELECT c.kind, c.status, c.recorded_at, c.decided_at, c.approved_amount, c.paid_amount, c.decision_comment,
+			       (SELECT MAX(p.paid_on) FROM aid_payment p WHERE p.case_id = c.id) AS last_paid_on
+			FROM aid_case c
+			""";
+
+	private static final String CASE_BY_ID = CASE_COLUMNS + " WHERE c.id = :id";
+
+	private static final String CASES_OF_FILE = CASE_COLUMNS + " WHERE c.file_id = :id ORDER BY c.recorded_at, c.id";
+
 	private final JdbcClient jdbc;
 
 	private final StatusLookupAttempts attempts;
@@ -151,11 +161,11 @@ public class StatusLookup {
 		String name = maskedName(holder.memberId());
 		String display = LookupCodes.display(holder.code());
 		if (holder.isCase()) {
-			List<StatusLookupReport.CaseReport> cases = caseReports("c.id = :id", holder.id());
+			List<StatusLookupReport.CaseReport> cases = caseReports(CASE_BY_ID, holder.id());
 			return new StatusLookupReport(name, display, null, cases);
 		}
 		return new StatusLookupReport(name, display, fileReport(holder.id()),
-				caseReports("c.file_id = :id", holder.id()));
+				caseReports(CASES_OF_FILE, holder.id()));
 	}
 
 	private StatusLookupReport.FileReport fileReport(long fileId) {
@@ -186,12 +196,8 @@ public class StatusLookup {
 			.single();
 	}
 
-	private List<StatusLookupReport.CaseReport> caseReports(String condition, long id) {
-		return jdbc.sql("""
-				SELECT c.kind, c.status, c.recorded_at, c.decided_at, c.approved_amount, c.paid_amount,
-				       c.decision_comment, (SELECT MAX(p.paid_on) FROM aid_payment p WHERE p.case_id = c.id) AS last_paid_on
-				FROM aid_case c WHERE %s ORDER BY c.recorded_at, c.id
-				""".formatted(condition))
+	private List<StatusLookupReport.CaseReport> caseReports(String sql, long id) {
+		return jdbc.sql(sql)
 			.param("id", id)
 			.query((rs, i) -> {
 				CaseStatus status = CaseStatus.valueOf(rs.getString("status"));

@@ -7,10 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.Set;
+
+import cn.unionportal.account.AccountManagement;
 import cn.unionportal.member.ResidentIdNumber;
+import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -30,6 +37,12 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final AtomicLong SEQUENCE = new AtomicLong(500);
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	EntityManager entityManager;
 
 	long wendengUnion;
 
@@ -92,6 +105,60 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 		assertThat(page).doesNotContain("王建初", "刘绥梅", "赵*华", "赵丽华", "钱*多", "钱多多", "孙*彬", "孙晓彬",
 				"尿毒症", "2400", "371002");
 		assertThat(body(get("/notice").param("lang", "en"))).contains("Deep hardship", "Public notice of hardship files");
+	}
+
+	/**
+	 * The lead's lifecycle end to end: the federation's approval puts the household on the notice;
+	 * once filed it leaves the notice, and its lookup code shows the steps to the family.
+	 */
+	@Test
+	void aHouseholdTakenThroughTheLifecycleIsNoticedThenFoundByItsCode() throws Exception {
+		if (!accounts.exists("dm-staff")) {
+			accounts.createInitialAccount("dm-staff", "大明工会干事", wendengUnion, Set.of(StaffRole.STAFF), "Staff-pass-1",
+					false);
+		}
+		long member = member(wendengUnion, "欧阳晓娜", "wendeng");
+		String idNumber = jdbc.queryForObject("SELECT id_last_four FROM member WHERE id = ?", String.class, member);
+		mvc.perform(post("/aid/files").param("memberId", String.valueOf(member))
+			.param("tier", "SUDDEN")
+			.param("causes", "ACCIDENT")
+			.param("situation", "工伤致残")
+			.param("workerIncome", "900")
+			.with(csrf())
+			.with(demo.as("dm-staff"))).andExpect(status().is3xxRedirection());
+		long file = jdbc.queryForObject("SELECT id FROM hardship_file WHERE member_id = ?", Long.class, member);
+		step(file, "grassroots-review", "dm-staff", "approve", "true");
+		step(file, "visit", "dm-staff", "visitDate", today.toString(), "visitors", "张干事", "visitNotes", "家中无收入",
+				"approve", "true");
+		step(file, "federation-review", "wendeng", "approve", "true", "comment", "情况属实");
+
+		assertThat(body(get("/notice").param("q", "大明国际"))).contains("欧**娜", "意外致困", today.toString())
+			.doesNotContain("欧阳晓娜", "工伤致残", "家中无收入");
+
+		entityManager.flush();
+		jdbc.update("UPDATE hardship_file SET notice_start = ?, notice_end = ? WHERE id = ?", today.minusDays(8),
+				today.minusDays(1), file);
+		entityManager.clear();
+		step(file, "file", "wendeng");
+		assertThat(body(get("/notice"))).doesNotContain("欧**娜");
+
+		String code = jdbc.queryForObject("SELECT lookup_code FROM hardship_file WHERE id = ?", String.class, file);
+		String page = body(post("/status").param("code", LookupCodes.display(code)).param("lastFour", idNumber)
+			.with(csrf()));
+		assertThat(page).contains("欧**娜", "已建档", "基层工会审核", "入户走访", "上级总工会审核")
+			.doesNotContain("欧阳晓娜", "工伤致残", "家中无收入", "张干事", "情况属实", "dm-staff");
+	}
+
+	private void step(long file, String path, String user, String... params) throws Exception {
+		long version = jdbc.queryForObject("SELECT version FROM hardship_file WHERE id = ?", Long.class, file);
+		MockHttpServletRequestBuilder request = post("/aid/files/{id}/" + path, file)
+			.param("version", String.valueOf(version))
+			.with(csrf())
+			.with(demo.as(user));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		mvc.perform(request).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashSuccess"));
 	}
 
 	@Test
