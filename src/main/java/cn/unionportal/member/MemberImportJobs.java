@@ -104,6 +104,20 @@ class MemberImportJobs {
 			.update();
 	}
 
+	/** Adds a committed batch's counts (batches of one import commit concurrently). */
+	void addProgress(long id, int imported, int rejected) {
+		jdbc.sql("""
+				UPDATE member_import SET processed_rows = processed_rows + :rows, imported_rows = imported_rows + :imported,
+				  rejected_rows = rejected_rows + :rejected
+				WHERE id = :id
+				""")
+			.param("rows", imported + rejected)
+			.param("imported", imported)
+			.param("rejected", rejected)
+			.param("id", id)
+			.update();
+	}
+
 	void finish(long id, MemberImportStatus status, int total, String failure) {
 		jdbc.sql("""
 				UPDATE member_import SET status = :status, total_rows = :total, failure = :failure, finished_at = :now

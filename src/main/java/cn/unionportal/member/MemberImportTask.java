@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import cn.unionportal.member.ImportRowValidator.Outcome;
 import cn.unionportal.member.ImportRowValidator.Rejected;
@@ -19,19 +25,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One import from start to end, on an import thread: counts the rows, then reads them once,
  * checks each ({@link ImportRowValidator}), drops repeats within the file ({@link PersonKeys}) and
- * writes batches of {@value #BATCH} rows. Before a batch is written its people are looked up in
- * the registry with one query; the batch, its rejected rows and the progress are then committed in
- * one transaction. If a concurrent registration makes the batch fail, the whole batch rolls back
+ * hands batches of {@value #BATCH} rows to {@value #WRITERS} writer threads, so reading and
+ * writing overlap. Before a batch is written its people are looked up in the registry with one
+ * query; the batch, its rejected rows and the progress are then committed in one transaction. If a concurrent registration makes the batch fail, the whole batch rolls back
  * and its rows are written one by one, each alone, rejecting the duplicates.
  */
 final class MemberImportTask implements Runnable {
 
 	static final int BATCH = 1000;
+
+	/** Batches written at the same time (each on a connection of its own). */
+	static final int WRITERS = 2;
+
+	/** Batches handed over and not yet written, at most (including the ones being written). */
+	static final int IN_FLIGHT = WRITERS + 2;
 
 	static final String SUBJECT = "MEMBER_IMPORT";
 
@@ -49,7 +63,7 @@ final class MemberImportTask implements Runnable {
 	}
 
 	/** A checked row waiting for its batch. */
-	private record Pending(int rowNumber, String[] cells, MemberBatchWriter.Row row, String hash) {
+	private record Pending(int rowNumber, String[] cells, MemberBatchWriter.Row row) {
 	}
 
 	/** A member already registered, found by the ID hash. */
@@ -74,13 +88,15 @@ final class MemberImportTask implements Runnable {
 
 	private final PersonKeys seen = new PersonKeys();
 
+	private final BatchWriters writers;
+
 	private List<Pending> pending = new ArrayList<>(BATCH);
 
 	private List<StoredRejection> rejections = new ArrayList<>();
 
-	private int imported;
+	private final AtomicInteger imported = new AtomicInteger();
 
-	private int rejected;
+	private final AtomicInteger rejected = new AtomicInteger();
 
 	MemberImportTask(Services services, long jobId, String uploadedBy, long scopeOrganizationId, Path file,
 			StreamingSheetReader.Header header, OrganizationDirectory organizations, ImportRowValidator validator) {
@@ -92,6 +108,7 @@ final class MemberImportTask implements Runnable {
 		this.header = header;
 		this.organizations = organizations;
 		this.validator = validator;
+		this.writers = new BatchWriters(jobId);
 	}
 
 	@Override
@@ -100,7 +117,8 @@ final class MemberImportTask implements Runnable {
 		try {
 			services.jobs().start(jobId, StreamingSheetReader.countDataRows(file));
 			StreamingSheetReader.read(file, header, this::accept);
-			flush();
+			handOver();
+			writers.finish();
 			finish(MemberImportStatus.DONE, null);
 			log.info("member import {}: {} rows imported, {} rejected in {} ms", jobId, imported, rejected,
 					(System.nanoTime() - started) / 1_000_000);
@@ -114,11 +132,12 @@ final class MemberImportTask implements Runnable {
 			finish(MemberImportStatus.FAILED, "member.import.failure.unexpected");
 		}
 		finally {
+			writers.stop();
 			deleteUpload();
 		}
 	}
 
-	// ---- rows ------------------------------------------------------------------------------
+	// ---- rows (reader thread) --------------------------------------------------------------
 
 	private void accept(int rowNumber, String[] cells) {
 		Outcome outcome = validator.validate(cells);
@@ -131,11 +150,11 @@ final class MemberImportTask implements Runnable {
 				reject(rowNumber, cells, "member.import.reason.duplicateInFile", List.of(String.valueOf(first)));
 			}
 			else {
-				pending.add(new Pending(rowNumber, cells, valid.row(), null));
+				pending.add(new Pending(rowNumber, cells, valid.row()));
 			}
 		}
 		if (pending.size() >= BATCH || rejections.size() >= BATCH) {
-			flush();
+			handOver();
 		}
 	}
 
@@ -143,45 +162,56 @@ final class MemberImportTask implements Runnable {
 		rejections.add(new StoredRejection(rowNumber, reasonKey, joinArguments(arguments), protect(cells)));
 	}
 
-	// ---- batches ---------------------------------------------------------------------------
-
-	private void flush() {
-		List<Pending> batch = withoutRegistered(pending);
+	/** Gives the collected rows to a writer; waits while {@value #IN_FLIGHT} batches are on their way. */
+	private void handOver() {
+		Batch batch = new Batch(pending, rejections);
 		pending = new ArrayList<>(BATCH);
-		List<StoredRejection> refused = rejections;
 		rejections = new ArrayList<>();
+		writers.write(batch);
+	}
+
+	// ---- batches (writer threads) ----------------------------------------------------------
+
+	/** Rows of one batch that passed the checks, and the ones refused so far. */
+	private record Batch(List<Pending> rows, List<StoredRejection> rejections) {
+	}
+
+	private void write(Batch batch) {
+		List<Pending> fresh = withoutRegistered(batch);
 		try {
 			services.transactions().executeWithoutResult(status -> {
-				services.writer().insert(batch.stream().map(Pending::row).toList());
-				commitProgress(refused, batch.size());
+				services.writer().insert(fresh.stream().map(Pending::row).toList());
+				commitProgress(batch.rejections(), fresh.size());
 			});
-			imported += batch.size();
-			rejected += refused.size();
 		}
 		catch (DataIntegrityViolationException concurrentRegistration) {
 			log.info("member import {}: a batch met a concurrent registration; writing its rows one by one", jobId);
-			writeOneByOne(batch, refused);
+			writeOneByOne(fresh, batch.rejections());
 		}
 	}
 
 	/** Rejects the rows whose person is already an active member (one query for the batch). */
-	private List<Pending> withoutRegistered(List<Pending> rows) {
-		if (rows.isEmpty()) {
-			return rows;
+	private List<Pending> withoutRegistered(Batch batch) {
+		if (batch.rows().isEmpty()) {
+			return batch.rows();
 		}
-		List<Pending> hashed = new ArrayList<>(rows.size());
-		for (Pending p : rows) {
-			hashed.add(new Pending(p.rowNumber(), p.cells(), p.row(), services.writer().idHash(p.row().idNumber())));
+		List<String> hashes = new ArrayList<>(batch.rows().size());
+		for (Pending p : batch.rows()) {
+			hashes.add(services.writer().idHash(p.row().idNumber()));
 		}
-		Map<String, Registered> registered = registered(hashed.stream().map(Pending::hash).toList());
-		List<Pending> fresh = new ArrayList<>(rows.size());
-		for (Pending p : hashed) {
-			Registered existing = registered.get(p.hash());
+		Map<String, Registered> registered = registered(hashes);
+		if (registered.isEmpty()) {
+			return batch.rows();
+		}
+		List<Pending> fresh = new ArrayList<>(batch.rows().size());
+		for (int i = 0; i < hashes.size(); i++) {
+			Pending p = batch.rows().get(i);
+			Registered existing = registered.get(hashes.get(i));
 			if (existing == null) {
 				fresh.add(p);
 			}
 			else {
-				rejectRegistered(p, existing);
+				batch.rejections().add(registeredRejection(p, existing));
 			}
 		}
 		return fresh;
@@ -198,22 +228,20 @@ final class MemberImportTask implements Runnable {
 		return found;
 	}
 
-	private void rejectRegistered(Pending p, Registered existing) {
+	private StoredRejection registeredRejection(Pending p, Registered existing) {
 		OrganizationSummary home = organizations.byId(existing.organizationId());
 		if (home != null) {
-			reject(p.rowNumber(), p.cells(), "member.import.reason.registeredInScope",
-					List.of(home.name(), existing.cardNumber()));
+			return new StoredRejection(p.rowNumber(), "member.import.reason.registeredInScope",
+					joinArguments(List.of(home.name(), existing.cardNumber())), protect(p.cells()));
 		}
-		else {
-			reject(p.rowNumber(), p.cells(), "member.import.reason.registeredElsewhere", List.of());
-		}
+		return new StoredRejection(p.rowNumber(), "member.import.reason.registeredElsewhere", null, protect(p.cells()));
 	}
 
 	/** After a failed batch: every row in a transaction of its own, duplicates rejected. */
-	private void writeOneByOne(List<Pending> batch, List<StoredRejection> refused) {
+	private void writeOneByOne(List<Pending> rows, List<StoredRejection> refused) {
 		int written = 0;
 		List<StoredRejection> all = new ArrayList<>(refused);
-		for (Pending p : batch) {
+		for (Pending p : rows) {
 			try {
 				services.transactions().executeWithoutResult(status -> services.writer().insert(List.of(p.row())));
 				written++;
@@ -223,29 +251,34 @@ final class MemberImportTask implements Runnable {
 						protect(p.cells())));
 			}
 		}
-		all.sort((a, b) -> Integer.compare(a.rowNumber(), b.rowNumber()));
 		int writtenRows = written;
 		services.transactions().executeWithoutResult(status -> commitProgress(all, writtenRows));
-		imported += written;
-		rejected += all.size();
 	}
 
+	/** Records the batch's rejections and adds its counts to the import (in the batch's transaction). */
 	private void commitProgress(List<StoredRejection> refused, int written) {
 		services.jobs().addRejections(jobId, refused);
-		int nowImported = imported + written;
-		int nowRejected = rejected + refused.size();
-		services.jobs().progress(jobId, nowImported + nowRejected, nowImported, nowRejected);
+		services.jobs().addProgress(jobId, written, refused.size());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				imported.addAndGet(written);
+				rejected.addAndGet(refused.size());
+			}
+		});
 	}
 
 	// ---- end -------------------------------------------------------------------------------
 
 	private void finish(MemberImportStatus status, String failure) {
+		writers.stop();
+		int rows = imported.get() + rejected.get();
 		try {
 			services.transactions().executeWithoutResult(tx -> {
-				services.jobs().finish(jobId, status, imported + rejected, failure);
+				services.jobs().finish(jobId, status, rows, failure);
 				services.audit().record(uploadedBy, "IMPORT", SUBJECT, jobId, scopeOrganizationId,
-						"status=" + status + "; rows=" + (imported + rejected) + "; imported=" + imported
-								+ "; rejected=" + rejected + (failure == null ? "" : "; failure=" + failure));
+						"status=" + status + "; rows=" + rows + "; imported=" + imported + "; rejected=" + rejected
+								+ (failure == null ? "" : "; failure=" + failure));
 			});
 		}
 		catch (RuntimeException unrecorded) {
@@ -295,5 +328,73 @@ final class MemberImportTask implements Runnable {
 
 	static Object[] splitArguments(String joined) {
 		return joined == null ? new Object[0] : joined.split(String.valueOf(SEPARATOR), -1);
+	}
+
+	/**
+	 * The writer threads of this import: {@value #WRITERS} batches are written at the same time
+	 * while the reader goes on; at most {@value #IN_FLIGHT} wait, so memory stays bounded. The first
+	 * failure of a writer stops the import (batches already committed stay whole).
+	 */
+	private final class BatchWriters {
+
+		private final ExecutorService threads;
+
+		private final Semaphore slots = new Semaphore(IN_FLIGHT);
+
+		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+		BatchWriters(long jobId) {
+			AtomicInteger number = new AtomicInteger();
+			this.threads = Executors.newFixedThreadPool(WRITERS, task -> {
+				Thread thread = new Thread(task, "member-import-" + jobId + "-writer-" + number.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+
+		void write(Batch batch) {
+			rethrowFailure();
+			slots.acquireUninterruptibly();
+			threads.execute(() -> {
+				try {
+					if (failure.get() == null) {
+						MemberImportTask.this.write(batch);
+					}
+				}
+				catch (RuntimeException failed) {
+					failure.compareAndSet(null, failed);
+				}
+				finally {
+					slots.release();
+				}
+			});
+		}
+
+		/** Waits for the batches on their way; rethrows a writer's failure. */
+		void finish() {
+			slots.acquireUninterruptibly(IN_FLIGHT);
+			slots.release(IN_FLIGHT);
+			rethrowFailure();
+		}
+
+		/** Lets running batches end (each commits or rolls back whole) and ends the threads. */
+		void stop() {
+			threads.shutdown();
+			try {
+				if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+					log.warn("member import {}: writers still busy after a minute", jobId);
+				}
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void rethrowFailure() {
+			RuntimeException failed = failure.get();
+			if (failed != null) {
+				throw failed;
+			}
+		}
 	}
 }

@@ -79,10 +79,20 @@ final class StreamingSheetReader {
 		return contents.header();
 	}
 
-	/** Counts the rows with at least one value below the header (a fast pass without strings). */
+	/**
+	 * The number of rows below the header, for the progress bar: from the sheet's
+	 * {@code <dimension>} when it has one (Excel writes it), otherwise by counting the rows with a
+	 * value (a fast pass without strings). A dimension may include empty rows, so this is an upper
+	 * bound.
+	 */
 	static int countDataRows(Path file) throws UnreadableException {
 		RowCounter counter = new RowCounter();
-		withSheet(file, (sheet, strings, styles) -> runParser(sheet, counter));
+		try {
+			withSheet(file, (sheet, strings, styles) -> runParser(sheet, counter));
+		}
+		catch (StopReading dimensionFound) {
+			// counter.rows holds the last row of the dimension
+		}
 		return Math.max(counter.rows - 1, 0);
 	}
 
@@ -185,6 +195,24 @@ final class StreamingSheetReader {
 
 		StopReading() {
 			super(null, null, false, false);
+		}
+	}
+
+	/** The row number after the last digit-free prefix of the range's end, e.g. 570001 for "A1:I570001"; 0 if none. */
+	static int lastRow(String range) {
+		if (range == null || range.isEmpty()) {
+			return 0;
+		}
+		String end = range.substring(range.indexOf(':') + 1);
+		int i = 0;
+		while (i < end.length() && Character.isLetter(end.charAt(i))) {
+			i++;
+		}
+		try {
+			return Integer.parseInt(end.substring(i));
+		}
+		catch (NumberFormatException notARow) {
+			return 0;
 		}
 	}
 
@@ -299,7 +327,7 @@ final class StreamingSheetReader {
 		}
 	}
 
-	/** Counts {@code <row>} elements that contain a value. */
+	/** Reads the last row of {@code <dimension ref="A1:I570001">}, or counts {@code <row>}s with a value. */
 	private static final class RowCounter extends DefaultHandler {
 
 		private int rows;
@@ -309,7 +337,14 @@ final class StreamingSheetReader {
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) {
 			String name = CompactSharedStrings.name(localName, qName);
-			if (name.equals("row")) {
+			if (name.equals("dimension")) {
+				int last = lastRow(attributes.getValue("ref"));
+				if (last > 1) {
+					rows = last;
+					throw new StopReading();
+				}
+			}
+			else if (name.equals("row")) {
 				hasValue = false;
 			}
 			else if (name.equals("v") || name.equals("t")) {

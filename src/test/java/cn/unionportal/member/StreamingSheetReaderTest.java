@@ -47,7 +47,8 @@ class StreamingSheetReaderTest {
 		assertThat(first[Column.PHONE.ordinal()]).isEqualTo("13800138000");
 		assertThat(first[Column.GENDER.ordinal()]).isEmpty();
 		assertThat(rows.get(1)[Column.EMPLOYMENT_TYPE.ordinal()]).isEmpty();
-		assertThat(StreamingSheetReader.countDataRows(file)).isEqualTo(2);
+		assertThat(StreamingSheetReader.countDataRows(file)).as("from the dimension A1:G4, blank row included")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -81,6 +82,9 @@ class StreamingSheetReaderTest {
 		assertThat(StreamingSheetReader.columnOf("A1")).isZero();
 		assertThat(StreamingSheetReader.columnOf("Z9")).isEqualTo(25);
 		assertThat(StreamingSheetReader.columnOf("AB12")).isEqualTo(27);
+		assertThat(StreamingSheetReader.lastRow("A1:I570001")).isEqualTo(570_001);
+		assertThat(StreamingSheetReader.lastRow("A1")).isEqualTo(1);
+		assertThat(StreamingSheetReader.lastRow(null)).isZero();
 	}
 
 	private Path write(byte[] bytes) throws IOException {
