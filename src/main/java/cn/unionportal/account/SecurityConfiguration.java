@@ -11,7 +11,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * The one security filter chain: form login, CSRF on, session fixation protection, everything
  * but the login page, static assets and error pages needs a signed-in user; account pages need
- * an administrator (the services check again, with scope).
+ * an administrator (the services check again, with scope). The families' status page and the
+ * public notice of hardship files are public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,9 +21,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**")
+					"/error/**", "/status", "/notice")
 			.permitAll()
-			.requestMatchers("/accounts/**")
+			.requestMatchers("/accounts/**", "/audit/**")
 			.hasAnyRole("FEDERATION_ADMIN", "ORG_ADMIN")
 			.anyRequest()
 			.authenticated())

@@ -176,6 +176,10 @@ class Member {
 		return idNumberMasked;
 	}
 
+	String getIdLastFour() {
+		return idLastFour;
+	}
+
 	LocalDate getBirthDate() {
 		return birthDate;
 	}

@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -56,8 +58,11 @@ public class MemberManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
-			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.members = members;
 		this.transfers = transfers;
 		this.organizations = organizations;
@@ -157,6 +162,32 @@ public class MemberManagement {
 		return transferViews(transfers.findPendingFrom(user.organizationId()), Map.of());
 	}
 
+	/** Brief descriptions of members by id, for lists of other modules that already checked scope. */
+	public Map<Long, MemberBrief> briefs(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, MemberBrief> briefs = new HashMap<>();
+		members.findAllById(ids).forEach(m -> briefs.put(m.getId(), new MemberBrief(m.getId(), m.getName(),
+				m.getIdNumberMasked(), m.getCardNumber(), m.getOrganizationId(), m.getStatus())));
+		return briefs;
+	}
+
+	/**
+	 * Whether the member's document number ends with the given four characters (the public status
+	 * page's second factor). Compared in constant time.
+	 */
+	public boolean idNumberEndsWith(long memberId, String lastFour) {
+		if (lastFour == null) {
+			return false;
+		}
+		String given = lastFour.strip().toUpperCase(java.util.Locale.ROOT);
+		return members.findById(memberId)
+			.map(m -> java.security.MessageDigest.isEqual(m.getIdLastFour().getBytes(StandardCharsets.UTF_8),
+					given.getBytes(StandardCharsets.UTF_8)))
+			.orElse(false);
+	}
+
 	public Page<AuditTrail.Entry> auditOf(CurrentUser user, long memberId, Pageable pageable) {
 		load(user, memberId);
 		return audit.search(user.organizationId(), new AuditTrail.Filter(SUBJECT, memberId, null, null, null), pageable);
@@ -186,8 +217,15 @@ public class MemberManagement {
 	public void update(CurrentUser user, long id, long version, MemberData data) {
 		Member member = load(user, id);
 		requireVersion(member.getVersion(), version);
-		Identity identity = checkIdentity(data);
-		String phone = checkPhone(data.phone());
+		// left blank on the edit form: keep the stored numbers (they are never sent to the browser)
+		boolean keepId = data.idNumber() == null || data.idNumber().isBlank();
+		boolean keepPhone = data.phone() == null || data.phone().isBlank();
+		MemberData effective = new MemberData(data.name(), data.gender(), data.documentType(),
+				keepId ? personalData.decrypt(member.getIdNumberCipher()) : data.idNumber(), data.birthDate(),
+				keepPhone ? personalData.decrypt(member.getPhoneCipher()) : data.phone(), data.employmentType(),
+				data.organizationId(), data.joinDate());
+		Identity identity = checkIdentity(effective);
+		String phone = checkPhone(effective.phone());
 		if (member.getStatus() == MemberStatus.ACTIVE) {
 			rejectDuplicate(user, identity.hash(), id);
 		}
@@ -210,9 +248,7 @@ public class MemberManagement {
 		if (status == MemberStatus.ACTIVE) {
 			rejectDuplicate(user, member.getIdNumberHash(), id);
 		}
-		if (status != MemberStatus.ACTIVE && transfers.findByMemberIdOrderByRequestedAtDesc(id)
-			.stream()
-			.anyMatch(t -> t.getStatus() == TransferStatus.PENDING)) {
+		if (status != MemberStatus.ACTIVE && hasPendingTransfer(id)) {
 			throw new RuleViolationException("status", "member.error.transferPending");
 		}
 		MemberStatus old = member.getStatus();
@@ -236,6 +272,9 @@ public class MemberManagement {
 			.orElseThrow(() -> new RuleViolationException("toOrganizationId", "member.error.transferTarget"));
 		if (target.id() == member.getOrganizationId()) {
 			throw new RuleViolationException("toOrganizationId", "member.error.transferSameOrganization");
+		}
+		if (hasPendingTransfer(memberId)) {
+			throw new RuleViolationException(null, "member.error.transferPending");
 		}
 		MemberTransfer transfer = new MemberTransfer(memberId, member.getOrganizationId(), target.id(),
 				blankToNull(reason), user.username(), clock.instant());
@@ -298,6 +337,11 @@ public class MemberManagement {
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
 				"organization: " + from + " → " + transfer.getToOrganizationId());
+		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId()));
+	}
+
+	private boolean hasPendingTransfer(long memberId) {
+		return transfers.existsByMemberIdAndStatus(memberId, TransferStatus.PENDING);
 	}
 
 	private MemberTransfer loadIncoming(CurrentUser user, long transferId, long version) {
@@ -352,6 +396,9 @@ public class MemberManagement {
 		}
 		requireField(data.documentType(), "documentType");
 		requireField(data.employmentType(), "employmentType");
+		if (data.idNumber() == null || data.idNumber().isBlank()) {
+			throw new RuleViolationException("idNumber", "validation.required");
+		}
 		String normalized;
 		try {
 			normalized = IdentityDocuments.validate(data.documentType(), data.idNumber());

@@ -220,6 +220,22 @@ public class OrganizationManagement {
 			.map(o -> toSummary(o, 0));
 	}
 
+	/** The type of an organization (for rules that depend on the level of the acting user). */
+	public OrganizationType typeOf(long organizationId) {
+		return organizations.findById(organizationId)
+			.map(Organization::getType)
+			.orElseThrow(() -> new NotFoundException("organization", organizationId));
+	}
+
+	/** The district federation above (or at) an organization, if it lies under one. */
+	public Optional<Long> districtOf(long organizationId) {
+		return organizations.findAncestorsInScope(rootId(), organizationId)
+			.stream()
+			.filter(o -> o.getType() == OrganizationType.DISTRICT_FEDERATION)
+			.map(Organization::getId)
+			.findFirst();
+	}
+
 	/** Names of the given organizations (for other modules' lists); ids not found are left out. */
 	public Map<Long, String> namesOf(Collection<Long> ids) {
 		if (ids.isEmpty()) {
