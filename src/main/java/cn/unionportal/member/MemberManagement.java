@@ -266,7 +266,7 @@ public class MemberManagement {
 		String phone = checkPhone(data.phone());
 		rejectDuplicate(user, identity.hash(), null);
 		LocalDate joinDate = data.joinDate() == null ? LocalDate.now(clock) : data.joinDate();
-		String card = CardNumbers.format(joinDate.getYear(), members.nextCardSequence());
+		String card = CardNumbers.format(LocalDate.now(clock).getYear(), members.nextCardSequence());
 		Member member = new Member(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
 				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
 				data.organizationId(), joinDate, card, clock.instant());
