@@ -22,7 +22,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/error/**")
 			.permitAll()
-			.requestMatchers("/accounts/**")
+			.requestMatchers("/accounts/**", "/audit/**")
 			.hasAnyRole("FEDERATION_ADMIN", "ORG_ADMIN")
 			.anyRequest()
 			.authenticated())

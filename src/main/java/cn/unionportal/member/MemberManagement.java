@@ -188,8 +188,15 @@ public class MemberManagement {
 	public void update(CurrentUser user, long id, long version, MemberData data) {
 		Member member = load(user, id);
 		requireVersion(member.getVersion(), version);
-		Identity identity = checkIdentity(data);
-		String phone = checkPhone(data.phone());
+		// left blank on the edit form: keep the stored numbers (they are never sent to the browser)
+		boolean keepId = data.idNumber() == null || data.idNumber().isBlank();
+		boolean keepPhone = data.phone() == null || data.phone().isBlank();
+		MemberData effective = new MemberData(data.name(), data.gender(), data.documentType(),
+				keepId ? personalData.decrypt(member.getIdNumberCipher()) : data.idNumber(), data.birthDate(),
+				keepPhone ? personalData.decrypt(member.getPhoneCipher()) : data.phone(), data.employmentType(),
+				data.organizationId(), data.joinDate());
+		Identity identity = checkIdentity(effective);
+		String phone = checkPhone(effective.phone());
 		if (member.getStatus() == MemberStatus.ACTIVE) {
 			rejectDuplicate(user, identity.hash(), id);
 		}
@@ -212,9 +219,7 @@ public class MemberManagement {
 		if (status == MemberStatus.ACTIVE) {
 			rejectDuplicate(user, member.getIdNumberHash(), id);
 		}
-		if (status != MemberStatus.ACTIVE && transfers.findByMemberIdOrderByRequestedAtDesc(id)
-			.stream()
-			.anyMatch(t -> t.getStatus() == TransferStatus.PENDING)) {
+		if (status != MemberStatus.ACTIVE && hasPendingTransfer(id)) {
 			throw new RuleViolationException("status", "member.error.transferPending");
 		}
 		MemberStatus old = member.getStatus();
@@ -238,6 +243,9 @@ public class MemberManagement {
 			.orElseThrow(() -> new RuleViolationException("toOrganizationId", "member.error.transferTarget"));
 		if (target.id() == member.getOrganizationId()) {
 			throw new RuleViolationException("toOrganizationId", "member.error.transferSameOrganization");
+		}
+		if (hasPendingTransfer(memberId)) {
+			throw new RuleViolationException(null, "member.error.transferPending");
 		}
 		MemberTransfer transfer = new MemberTransfer(memberId, member.getOrganizationId(), target.id(),
 				blankToNull(reason), user.username(), clock.instant());
@@ -302,6 +310,10 @@ public class MemberManagement {
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 	}
 
+	private boolean hasPendingTransfer(long memberId) {
+		return transfers.existsByMemberIdAndStatus(memberId, TransferStatus.PENDING);
+	}
+
 	private MemberTransfer loadIncoming(CurrentUser user, long transferId, long version) {
 		MemberTransfer transfer = transfers.findById(transferId)
 			.filter(t -> t.getStatus() == TransferStatus.PENDING)
@@ -354,6 +366,9 @@ public class MemberManagement {
 		}
 		requireField(data.documentType(), "documentType");
 		requireField(data.employmentType(), "employmentType");
+		if (data.idNumber() == null || data.idNumber().isBlank()) {
+			throw new RuleViolationException("idNumber", "validation.required");
+		}
 		String normalized;
 		try {
 			normalized = IdentityDocuments.validate(data.documentType(), data.idNumber());

@@ -10,6 +10,8 @@ interface MemberTransferRepository extends JpaRepository<MemberTransfer, Long> {
 
 	List<MemberTransfer> findByMemberIdOrderByRequestedAtDesc(long memberId);
 
+	boolean existsByMemberIdAndStatus(long memberId, TransferStatus status);
+
 	@Query(value = """
 			SELECT t.* FROM member_transfer t WHERE t.status = 'PENDING' AND t.to_organization_id IN
 			  (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)

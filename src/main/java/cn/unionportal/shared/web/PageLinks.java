@@ -6,10 +6,11 @@ import java.util.stream.IntStream;
 import org.springframework.data.domain.Page;
 
 /**
- * What the pagination fragment needs: the page, the numbers to show and the base URL to append
- * {@code page=N} to (already carrying the current filters).
+ * What the pagination fragment needs: the page, the numbers to show and the base URL (already
+ * carrying the current filters) to which the page parameter is appended.
  */
-public record PageLinks(int number, int totalPages, long totalElements, List<Integer> window, String baseUrl) {
+public record PageLinks(int number, int totalPages, long totalElements, List<Integer> window, String baseUrl,
+		String parameter) {
 
 	private static final int WINDOW = 2;
 
@@ -20,7 +21,17 @@ public record PageLinks(int number, int totalPages, long totalElements, List<Int
 			.boxed()
 			.toList();
 		String separator = baseUrl.contains("?") ? "&" : "?";
-		return new PageLinks(current, page.getTotalPages(), page.getTotalElements(), window, baseUrl + separator);
+		return new PageLinks(current, page.getTotalPages(), page.getTotalElements(), window, baseUrl + separator,
+				"page");
+	}
+
+	/** The same links with another name for the page parameter (two paged lists on one page). */
+	public PageLinks withParameter(String name) {
+		return new PageLinks(number, totalPages, totalElements, window, baseUrl, name);
+	}
+
+	public String href(int page) {
+		return baseUrl + parameter + "=" + page;
 	}
 
 	public boolean hasPrevious() {
