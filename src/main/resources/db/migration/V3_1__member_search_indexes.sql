@@ -6,3 +6,5 @@ DROP INDEX ix_member_name;
 CREATE INDEX ix_member_name ON member (name, id, organization_id);
 -- "newest members first" without sorting the whole scope
 CREATE INDEX ix_member_join_date ON member (join_date, id, organization_id);
+-- employment and status filters within a scope, counted from the index alone
+CREATE INDEX ix_member_organization_employment ON member (organization_id, employment_type, status);

@@ -81,7 +81,7 @@ class FederationPlannerTest {
 	}
 
 	@Test
-	void everyOrganizationSitsUnderAnAllowedParentWithAUniqueName() {
+	void everyOrganizationSitsUnderAnAllowedParentWithADistinctName() {
 		FederationPlan plan = FederationPlanner.plan(SMALL, 3);
 		Set<String> names = new HashSet<>();
 		for (PlannedOrganization organization : plan.organizations()) {
@@ -89,7 +89,10 @@ class FederationPlannerTest {
 					? OrganizationType.MUNICIPAL_FEDERATION : plan.organizations().get(organization.parent()).type();
 			assertThat(organization.parent()).isLessThan(organization.index());
 			assertThat(parentType.mayContain(organization.type())).as(organization.toString()).isTrue();
-			assertThat(names.add(organization.name())).as(organization.name()).isTrue();
+			// branch names repeat across parents; every other name is unique in the plan
+			String key = organization.type() == BRANCH ? organization.parent() + "/" + organization.name()
+					: organization.name();
+			assertThat(names.add(key)).as(key).isTrue();
 			assertThat(organization.name().length()).isLessThanOrEqualTo(100);
 			if (organization.type() == GRASSROOTS_UNION) {
 				assertThat(CreditCode.isValid(organization.creditCode())).as(organization.creditCode()).isTrue();

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntFunction;
 
+import javax.sql.DataSource;
+
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberQuery;
@@ -22,6 +24,7 @@ import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.support.PostgresIntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +74,9 @@ class WeihaiScaleBenchmark {
 	@Autowired
 	PersonalDataCipher cipher;
 
+	@Autowired
+	DataSource dataSource;
+
 	private final StringBuilder report = new StringBuilder();
 
 	@DynamicPropertySource
@@ -102,6 +108,7 @@ class WeihaiScaleBenchmark {
 		line("# Weihai scale benchmark");
 		line("");
 		line("PostgreSQL: " + jdbc.queryForObject("SELECT version()", String.class));
+		line("Load average at the start (1, 5, 15 min): " + loadAverage());
 		long existing = jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
 		if (REUSE && existing > 0) {
 			line("Generation: skipped (PORTAL_BENCH_REUSE=true, " + existing + " members present)");
@@ -121,6 +128,11 @@ class WeihaiScaleBenchmark {
 			line(String.format(Locale.ROOT, "VACUUM ANALYZE: %.1f s", (System.nanoTime() - analyze) / 1e9));
 		}
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class)).isEqualTo(570_000L);
+		// session settings made by migrations (plan_cache_mode) reach connections opened after them
+		if (dataSource instanceof HikariDataSource hikari) {
+			hikari.getHikariPoolMXBean().softEvictConnections();
+		}
+		line("plan_cache_mode: " + jdbc.queryForObject("SHOW plan_cache_mode", String.class));
 
 		long root = jdbc.queryForObject("SELECT id FROM organization WHERE parent_id IS NULL", Long.class);
 		long district = jdbc.queryForObject("SELECT id FROM organization WHERE name = '环翠区总工会'", Long.class);
@@ -136,6 +148,8 @@ class WeihaiScaleBenchmark {
 		measureScope("district 环翠区", staff(district, StaffRole.ORG_ADMIN));
 		measureScope("town " + name(town), staff(town, StaffRole.ORG_ADMIN));
 		measureScope("grassroots " + name(union), staff(union, StaffRole.ORG_ADMIN));
+		line("");
+		line("Load average at the end (1, 5, 15 min): " + loadAverage());
 		Path file = Path.of("target", "benchmarks", "weihai.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report);
@@ -239,6 +253,17 @@ class WeihaiScaleBenchmark {
 	private void line(String text) {
 		System.out.println(text);
 		report.append(text).append('\n');
+	}
+
+	/** Other work on the machine skews the figures; the report says how busy it was. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + ", " + fields[1] + ", " + fields[2];
+		}
+		catch (IOException | RuntimeException unknown) {
+			return "unknown";
+		}
 	}
 
 	private static String env(String name, String fallback) {
