@@ -90,9 +90,11 @@ public class MemberManagement {
 			.params(params)
 			.query(Long.class)
 			.single();
+		// the page's ids first (read from an index alone, even for a deep page), then those rows
 		List<MemberRow> rows = jdbc
 			.sql("SELECT m.id, m.name, m.gender, m.id_number_masked, m.phone_masked, m.card_number, m.employment_type,"
-					+ " m.organization_id, m.join_date, m.status" + where + order + " LIMIT :limit OFFSET :offset")
+					+ " m.organization_id, m.join_date, m.status FROM member m WHERE m.id IN (SELECT m.id" + where + order
+					+ " LIMIT :limit OFFSET :offset)" + order)
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
