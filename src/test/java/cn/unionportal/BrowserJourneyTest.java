@@ -30,6 +30,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.unionportal.member.DocumentType;
+import cn.unionportal.member.EmploymentType;
+import cn.unionportal.member.MemberData;
+import cn.unionportal.member.MemberManagement;
+import cn.unionportal.member.ResidentIdNumber;
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.security.CurrentUser;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -63,6 +74,12 @@ class BrowserJourneyTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MemberManagement members;
+
+	@Autowired
+	OrganizationManagement organizations;
 
 	private ChromeDriver driver;
 
@@ -216,6 +233,59 @@ class BrowserJourneyTest {
 	 * A fresh headless Chromium with its own profile. A phone emulates the device (viewport of
 	 * exactly that size, mobile viewport meta handling, touch, overlay scrollbars).
 	 */
+	/**
+	 * Issue 5's journey: a member (a migrant worker, on a phone) activates the self-service account
+	 * with card, ID and mobile numbers, signs in with the card number and sees card, aid and
+	 * benefits.
+	 */
+	@Test
+	void memberActivatesAndUsesSelfServiceOnAPhone() {
+		CurrentUser system = CurrentUser.system(organizations.rootId());
+		long union = organizations.search(system, "威海恒科精工", PageRequest.of(0, 1)).getContent().get(0).id();
+		String body = "371002" + "19660228" + "987";
+		String idNumber = body + ResidentIdNumber.checkDigit(body);
+		long memberId = members.register(system, new MemberData("孙晓彬", null, DocumentType.RESIDENT_ID, idNumber, null,
+				"13612345678", EmploymentType.MIGRANT_WORKER, union, LocalDate.of(2020, 5, 1)));
+		String card = members.selfView(memberId).cardNumber();
+
+		startBrowser(390, 844, true);
+		open("/login");
+		driver.findElement(By.cssSelector("a[href='/me/activate']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cardNumber"))).sendKeys(card);
+		driver.findElement(By.id("idNumber")).sendKeys(idNumber);
+		driver.findElement(By.id("phone")).sendKeys("13612345678");
+		driver.findElement(By.id("password")).sendKeys("Member-pass-1");
+		driver.findElement(By.id("confirmPassword")).sendKeys("Member-pass-1");
+		screenshot("21-phone-activate");
+		WebElement form = driver.findElement(By.cssSelector("main form"));
+		form.findElement(By.cssSelector("button[type='submit']")).click();
+		wait.until(ExpectedConditions.stalenessOf(form));
+		assertThat(driver.getCurrentUrl()).endsWith("/login");
+		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("开通成功");
+
+		signIn(card, "Member-pass-1");
+		wait.until(ExpectedConditions.urlToBe(url("/me")));
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(card).contains("孙晓彬")
+			.contains("威海恒科精工有限公司工会");
+		assertThat(driver.findElement(By.cssSelector(".member-card img")).getAttribute("src")).startsWith("data:image/png");
+		assertNoHorizontalOverflow();
+		screenshot("22-phone-member-card");
+
+		open("/me/aid");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("我的帮扶进度");
+		assertNoHorizontalOverflow();
+		screenshot("23-phone-member-aid");
+
+		open("/me/benefits");
+		assertThat(driver.findElements(By.cssSelector(".merchant"))).isNotEmpty();
+		assertNoHorizontalOverflow();
+		screenshot("24-phone-member-benefits");
+
+		// a member never reaches a staff page
+		open("/organizations");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+	}
+
 	private void startBrowser(int width, int height, boolean phone) {
 		try {
 			profile = Files.createTempDirectory("portal-chromium-");
