@@ -3,6 +3,9 @@ package cn.unionportal.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import cn.unionportal.shared.masking.Masking;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -34,9 +37,12 @@ class LoginAttempts {
 
 	private final Duration lockDuration;
 
+	private final List<LoginSource> otherSources;
+
 	LoginAttempts(StaffAccountRepository accounts, LoginEventRepository log, Clock clock,
 			@Value("${portal.login.max-failures:5}") int maxFailures,
-			@Value("${portal.login.lock-duration:15m}") Duration lockDuration) {
+			@Value("${portal.login.lock-duration:15m}") Duration lockDuration, List<LoginSource> otherSources) {
+		this.otherSources = otherSources;
 		this.accounts = accounts;
 		this.log = log;
 		this.clock = clock;
@@ -49,6 +55,7 @@ class LoginAttempts {
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		String username = event.getAuthentication().getName();
 		accounts.recordSuccess(username);
+		otherSources.forEach(source -> source.succeeded(username));
 		record(event, username, LoginOutcome.SUCCESS);
 	}
 
@@ -60,6 +67,7 @@ class LoginAttempts {
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			Instant now = clock.instant();
 			accounts.recordFailure(username, now, maxFailures, now.plus(lockDuration));
+			otherSources.forEach(source -> source.failed(username, now, maxFailures, now.plus(lockDuration)));
 			outcome = LoginOutcome.BAD_CREDENTIALS;
 		}
 		else if (event instanceof AuthenticationFailureLockedEvent) {
@@ -80,9 +88,14 @@ class LoginAttempts {
 		record(event, event.getAuthentication().getName(), LoginOutcome.LOGOUT);
 	}
 
+	/** Members may sign in with their mobile number: the log keeps it masked. */
+	static String loggedName(String username) {
+		return username != null && username.strip().matches("1[3-9]\\d{9}") ? Masking.phone(username.strip()) : username;
+	}
+
 	private void record(AbstractAuthenticationEvent event, String username, LoginOutcome outcome) {
 		String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : null;
-		log.save(new LoginEvent(clock.instant(), username, address, outcome));
+		log.save(new LoginEvent(clock.instant(), loggedName(username), address, outcome));
 	}
 }

@@ -9,9 +9,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * The one security filter chain: form login, CSRF on, session fixation protection, everything
- * but the login page, static assets and error pages needs a signed-in user; account pages need
- * an administrator (the services check again, with scope). The families' status page and the
+ * The one security filter chain: form login, CSRF on, session fixation protection. Staff pages
+ * need a staff role, account pages an administrator (the services check again, with scope);
+ * members' self-service pages under {@code /me} need a member account, so a member never
+ * reaches a staff page and staff never a member's page. The families' status page and the
  * public notice of hardship files are public.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +22,16 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**", "/status", "/notice")
+					"/error/**", "/status", "/notice", "/me/activate")
 			.permitAll()
+			.requestMatchers("/me/**")
+			.hasRole("MEMBER")
 			.requestMatchers("/accounts/**", "/audit/**")
 			.hasAnyRole("FEDERATION_ADMIN", "ORG_ADMIN")
+			.requestMatchers("/")
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole("FEDERATION_ADMIN", "ORG_ADMIN", "STAFF"))
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

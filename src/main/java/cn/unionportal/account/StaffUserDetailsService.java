@@ -1,6 +1,8 @@
 package cn.unionportal.account;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads staff accounts for form login.
+ * Loads accounts for form login: staff accounts first, then the other {@link LoginSource}s
+ * (members' self-service accounts).
  */
 @Component
 class StaffUserDetailsService implements UserDetailsService {
@@ -19,17 +22,29 @@ class StaffUserDetailsService implements UserDetailsService {
 
 	private final Clock clock;
 
-	StaffUserDetailsService(StaffAccountRepository accounts, Clock clock) {
+	private final List<LoginSource> otherSources;
+
+	StaffUserDetailsService(StaffAccountRepository accounts, Clock clock, List<LoginSource> otherSources) {
 		this.accounts = accounts;
 		this.clock = clock;
+		this.otherSources = otherSources;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		StaffAccount account = accounts.findByUsername(username == null ? "" : username.strip())
-			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
-		return principal(account, clock);
+		String name = username == null ? "" : username.strip();
+		Optional<StaffAccount> staff = accounts.findByUsername(name);
+		if (staff.isPresent()) {
+			return principal(staff.get(), clock);
+		}
+		for (LoginSource source : otherSources) {
+			Optional<UserDetails> other = source.load(name);
+			if (other.isPresent()) {
+				return other.get();
+			}
+		}
+		throw new UsernameNotFoundException("no such account");
 	}
 
 	static StaffPrincipal principal(StaffAccount account, Clock clock) {

@@ -56,6 +56,12 @@ public final class FileViews {
 			boolean watchOnly) {
 	}
 
+	/** A household's own file, as the member sees it in self-service (nothing about others). */
+	public record OwnFile(long id, FileStatus status, HardshipTier tier, LocalDate appliedOn, LocalDate noticeEnd,
+			LocalDate filedOn, LocalDate nextReviewOn, String rejectionReason, LocalDate closedOn,
+			LocalDate supportUntil, String lookupCode) {
+	}
+
 	/** A district's threshold for a year. */
 	public record ThresholdView(long districtId, String districtName, int year, BigDecimal monthlyAmount,
 			String updatedBy) {

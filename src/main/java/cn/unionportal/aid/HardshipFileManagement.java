@@ -216,6 +216,16 @@ public class HardshipFileManagement {
 			.toList();
 	}
 
+	/** The member's own files, newest first (self-service: the caller is the member). */
+	public List<FileViews.OwnFile> filesOf(long memberId) {
+		return files.findByMemberIdOrderByAppliedAtDesc(memberId)
+			.stream()
+			.map(f -> new FileViews.OwnFile(f.getId(), f.getStatus(), f.getTier(), local(f.getAppliedAt()).toLocalDate(),
+					f.getNoticeEnd(), f.getFiledOn(), f.getNextReviewOn(), f.getRejectionReason(), f.getClosedOn(),
+					f.getSupportUntil(), f.getLookupCode()))
+			.toList();
+	}
+
 	/** Whether the user works at a federation (district or municipal) and so takes federation steps. */
 	public boolean isFederationLevel(CurrentUser user) {
 		OrganizationType type = organizations.typeOf(user.organizationId());

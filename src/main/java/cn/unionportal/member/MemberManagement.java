@@ -162,6 +162,69 @@ public class MemberManagement {
 		return transferViews(transfers.findPendingFrom(user.organizationId()), Map.of());
 	}
 
+	// ---- for the member's own self-service (the caller is the member; no staff scope) ----------
+
+	/** The member holding a card number (any status). */
+	public Optional<Long> findIdByCardNumber(String cardNumber) {
+		String card = CardNumbers.normalize(cardNumber);
+		return jdbc.sql("SELECT id FROM member WHERE card_number = :card").param("card", card).query(Long.class).optional();
+	}
+
+	/** The one active member with this mobile number, if exactly one has it. */
+	public Optional<Long> findActiveIdByPhone(String phone) {
+		String normalized = PersonalData.normalizePhone(phone);
+		if (!PersonalData.isMobile(normalized)) {
+			return Optional.empty();
+		}
+		List<Long> ids = jdbc.sql("SELECT id FROM member WHERE phone_hash = :hash AND status = 'ACTIVE'")
+			.param("hash", personalData.lookupHash(normalized))
+			.query(Long.class)
+			.list();
+		return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+	}
+
+	/** Whether the full document number and the mobile number on record both match (keyed hashes). */
+	public boolean matchesIdentity(long memberId, String idNumber, String phone) {
+		String id = idNumber == null ? "" : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+		String mobile = PersonalData.normalizePhone(phone);
+		return members.findById(memberId)
+			.map(m -> m.getIdNumberHash().equals(personalData.lookupHash(id)) && m.getPhoneHash() != null
+					&& mobile != null && m.getPhoneHash().equals(personalData.lookupHash(mobile)))
+			.orElse(false);
+	}
+
+	/** The member's own view of their record. */
+	public MemberView selfView(long memberId) {
+		return view(members.findById(memberId).orElseThrow(() -> new NotFoundException("member", memberId)));
+	}
+
+	/** The member's transfers that are still waiting. */
+	public List<TransferView> pendingTransfersOf(long memberId) {
+		Member member = members.findById(memberId).orElseThrow(() -> new NotFoundException("member", memberId));
+		return transferViews(transfers.findByMemberIdOrderByRequestedAtDesc(memberId)
+			.stream()
+			.filter(t -> t.getStatus() == TransferStatus.PENDING)
+			.toList(), Map.of(memberId, member));
+	}
+
+	/** The member changes their own mobile number (the caller checked the password). Audited. */
+	@Transactional
+	public void changeOwnPhone(long memberId, String phone) {
+		Member member = members.findById(memberId).orElseThrow(() -> new NotFoundException("member", memberId));
+		String normalized = checkPhone(phone);
+		if (normalized == null) {
+			throw new RuleViolationException("phone", "validation.required");
+		}
+		String before = member.getPhoneMasked();
+		member.update(member.getName(), member.getGender(), member.getDocumentType(),
+				new ProtectedValue(member.getIdNumberCipher(), member.getIdNumberHash(), member.getIdNumberMasked()),
+				member.getIdLastFour(), member.getBirthDate(), personalData.protectPhone(normalized),
+				member.getEmploymentType(), member.getJoinDate(), clock.instant());
+		members.saveAndFlush(member);
+		audit.record("member:" + member.getCardNumber(), "UPDATE", SUBJECT, memberId, member.getOrganizationId(),
+				"phone: " + before + " → " + member.getPhoneMasked());
+	}
+
 	/** Brief descriptions of members by id, for lists of other modules that already checked scope. */
 	public Map<Long, MemberBrief> briefs(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {

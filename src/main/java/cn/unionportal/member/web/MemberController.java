@@ -8,6 +8,7 @@ import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.Gender;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberManagement.RevealableField;
+import cn.unionportal.member.MemberProfileSection;
 import cn.unionportal.member.MemberQuery;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberSummary;
@@ -48,9 +49,13 @@ class MemberController {
 
 	private final OrganizationManagement organizations;
 
-	MemberController(MemberManagement members, OrganizationManagement organizations) {
+	private final List<MemberProfileSection> sections;
+
+	MemberController(MemberManagement members, OrganizationManagement organizations,
+			List<MemberProfileSection> sections) {
 		this.members = members;
 		this.organizations = organizations;
+		this.sections = sections;
 	}
 
 	@ModelAttribute
@@ -149,6 +154,10 @@ class MemberController {
 		var audit = members.auditOf(user, member.id(), PageRequest.of(Math.max(auditPage, 0), 10));
 		model.addAttribute("audit", audit);
 		model.addAttribute("auditPages", PageLinks.of(audit, "/members/" + member.id() + "?x=1").withParameter("auditPage"));
+		model.addAttribute("sections", sections.stream()
+			.flatMap(section -> section.sectionFor(user, member.id()).stream())
+			.sorted(java.util.Comparator.comparingInt(MemberProfileSection.Section::order))
+			.toList());
 		return "members/detail";
 	}
 

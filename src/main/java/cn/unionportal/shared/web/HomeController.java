@@ -1,14 +1,18 @@
 package cn.unionportal.shared.web;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page after signing in is the organization tree. */
+/** The start page after signing in: the organization tree for staff, {@code /me} for members. */
 @Controller
 class HomeController {
 
 	@GetMapping("/")
-	String home() {
-		return "redirect:/organizations";
+	String home(Authentication authentication) {
+		boolean member = authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> "ROLE_MEMBER".equals(authority.getAuthority()));
+		return member ? "redirect:/me" : "redirect:/organizations";
 	}
 }

@@ -1,0 +1,43 @@
+package cn.unionportal.aid;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationType;
+import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.security.StaffRole;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may decide a case. Deciding is for administrators (organization or federation); staff record
+ * cases and payments but do not decide. A district-level case is decided at a district federation
+ * (its own: the case lies in the decider's scope) or at the municipal federation; a municipal-level
+ * case only at the municipal federation. Whoever recorded a case never decides it (four eyes).
+ */
+@Component
+class AidCaseDeciders {
+
+	private final OrganizationManagement organizations;
+
+	AidCaseDeciders(OrganizationManagement organizations) {
+		this.organizations = organizations;
+	}
+
+	/** The levels the user may decide (empty for staff and for users below district level). */
+	Set<ApprovalLevel> levelsOf(CurrentUser user) {
+		if (!user.has(StaffRole.ORG_ADMIN) && !user.has(StaffRole.FEDERATION_ADMIN)) {
+			return EnumSet.noneOf(ApprovalLevel.class);
+		}
+		OrganizationType type = organizations.typeOf(user.organizationId());
+		return switch (type) {
+			case MUNICIPAL_FEDERATION -> EnumSet.allOf(ApprovalLevel.class);
+			case DISTRICT_FEDERATION -> EnumSet.of(ApprovalLevel.DISTRICT);
+			default -> EnumSet.noneOf(ApprovalLevel.class);
+		};
+	}
+
+	boolean mayDecide(CurrentUser user, ApprovalLevel level) {
+		return levelsOf(user).contains(level);
+	}
+}

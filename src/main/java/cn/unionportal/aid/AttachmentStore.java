@@ -1,0 +1,333 @@
+package cn.unionportal.aid;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import cn.unionportal.member.MemberBrief;
+import cn.unionportal.member.MemberManagement;
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evidence attachments of household files (PDF, JPEG, PNG). The type is recognised by content;
+ * the bytes live under {@code portal.aid.attachments-dir}, outside the web root, under a random
+ * storage key (never the user's file name). Every read and change checks that the file's
+ * organization lies in the user's scope (outside answers 404 like a missing file); uploads,
+ * downloads and deletions are audited. Only administrators delete.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AttachmentStore {
+
+	static final String SUBJECT = "HARDSHIP_FILE";
+
+	private static final Pattern STORAGE_KEY = Pattern.compile("[0-9a-f]{32}");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final OrganizationManagement organizations;
+
+	private final MemberManagement members;
+
+	private final AuditTrail audit;
+
+	private final AidSettings settings;
+
+	private final Clock clock;
+
+	private final Path directory;
+
+	AttachmentStore(JdbcClient jdbc, OrganizationManagement organizations, MemberManagement members, AuditTrail audit,
+			AidSettings settings, Clock clock,
+			@Value("${portal.aid.attachments-dir:./data/attachments}") String directory) {
+		this.jdbc = jdbc;
+		this.organizations = organizations;
+		this.members = members;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+		this.directory = Path.of(directory).toAbsolutePath().normalize();
+	}
+
+	/** The largest file accepted, in bytes. */
+	public long maxBytes() {
+		return settings.attachmentMaxBytes();
+	}
+
+	/** The largest file accepted, for people ({@code 10 MB}). */
+	public String maxSize() {
+		return humanSize(settings.attachmentMaxBytes());
+	}
+
+	/** The household file the attachments belong to, if it lies in the user's scope. */
+	public AttachmentOwner owner(CurrentUser user, long fileId) {
+		Row row = jdbc.sql("SELECT member_id, organization_id, status FROM hardship_file WHERE id = :id")
+			.param("id", fileId)
+			.query((rs, i) -> new Row(rs.getLong("member_id"), rs.getLong("organization_id"), rs.getString("status")))
+			.optional()
+			.filter(r -> organizations.isWithinScope(user, r.organizationId()))
+			.orElseThrow(() -> new NotFoundException("hardship file", fileId));
+		Map<Long, MemberBrief> briefs = members.briefs(List.of(row.memberId()));
+		String name = briefs.containsKey(row.memberId()) ? briefs.get(row.memberId()).name() : "";
+		return new AttachmentOwner(fileId, row.memberId(), name, row.organizationId(),
+				organizations.namesOf(List.of(row.organizationId())).get(row.organizationId()),
+				FileStatus.valueOf(row.status()));
+	}
+
+	private record Row(long memberId, long organizationId, String status) {
+	}
+
+	public List<AttachmentView> list(CurrentUser user, long fileId) {
+		owner(user, fileId);
+		return jdbc.sql("""
+				SELECT id, original_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+				FROM hardship_attachment WHERE file_id = :file ORDER BY uploaded_at, id
+				""")
+			.param("file", fileId)
+			.query((rs, i) -> new AttachmentView(rs.getLong("id"), rs.getString("original_name"),
+					rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+					rs.getString("uploaded_by"),
+					LocalDateTime.ofInstant(rs.getTimestamp("uploaded_at").toInstant(), clock.getZone())))
+			.list();
+	}
+
+	/**
+	 * Stores an evidence file. Refused ({@link RuleViolationException} on field {@code file}) when
+	 * empty, larger than {@link #maxBytes()} or not a PDF, JPEG or PNG by its content.
+	 *
+	 * @return the attachment's id
+	 */
+	@Transactional
+	public long store(CurrentUser user, long fileId, String originalName, InputStreamSource content) {
+		AttachmentOwner owner = owner(user, fileId);
+		String key = HexFormat.of().formatHex(randomBytes());
+		Path target = directory.resolve(key);
+		Received received = receive(content, directory.resolve(key + ".part"), target);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					deleteQuietly(target);
+				}
+			}
+		});
+		String name = AttachmentNames.sanitize(originalName);
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO hardship_attachment (file_id, original_name, content_type, size_bytes, storage_key, sha256,
+				                                 uploaded_by, uploaded_at)
+				VALUES (:file, :name, :type, :size, :key, :sha, :by, :at)
+				""")
+			.param("file", fileId)
+			.param("name", name)
+			.param("type", received.type().contentType())
+			.param("size", received.size())
+			.param("key", key)
+			.param("sha", received.sha256())
+			.param("by", user.username())
+			.param("at", Timestamp.from(clock.instant()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		audit.record(user.username(), "ATTACHMENT_UPLOADED", SUBJECT, fileId, owner.organizationId(),
+				describe(id, name, received.type().contentType(), received.size(), received.sha256()));
+		return id;
+	}
+
+	/** An attachment to download (the download is audited). */
+	@Transactional
+	public AttachmentDownload open(CurrentUser user, long fileId, long attachmentId) {
+		AttachmentOwner owner = owner(user, fileId);
+		Stored stored = load(fileId, attachmentId);
+		Path path = pathOf(stored.storageKey());
+		if (!Files.isRegularFile(path)) {
+			throw new NotFoundException("attachment content", attachmentId);
+		}
+		AttachmentType type = AttachmentType.ofContentType(stored.contentType()).orElseThrow();
+		audit.record(user.username(), "ATTACHMENT_DOWNLOADED", SUBJECT, fileId, owner.organizationId(),
+				describe(attachmentId, stored.originalName(), stored.contentType(), stored.sizeBytes(), stored.sha256()));
+		return new AttachmentDownload(AttachmentNames.forDownload(stored.originalName(), type), type.contentType(),
+				stored.sizeBytes(), new FileSystemResource(path));
+	}
+
+	/** Deletes an attachment (administrators only); the bytes go once the deletion commits. */
+	@Transactional
+	public void delete(CurrentUser user, long fileId, long attachmentId) {
+		AttachmentOwner owner = owner(user, fileId);
+		Stored stored = load(fileId, attachmentId);
+		if (!user.isAdministrator()) {
+			throw new ForbiddenException("deleting evidence needs an administrator");
+		}
+		jdbc.sql("DELETE FROM hardship_attachment WHERE id = :id").param("id", attachmentId).update();
+		Path path = pathOf(stored.storageKey());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				deleteQuietly(path);
+			}
+		});
+		audit.record(user.username(), "ATTACHMENT_DELETED", SUBJECT, fileId, owner.organizationId(),
+				describe(attachmentId, stored.originalName(), stored.contentType(), stored.sizeBytes(), stored.sha256()));
+	}
+
+	/** Where an attachment's bytes are stored (for tests and operations). */
+	Path pathOf(String storageKey) {
+		if (!STORAGE_KEY.matcher(storageKey).matches()) {
+			throw new IllegalStateException("unexpected storage key");
+		}
+		return directory.resolve(storageKey);
+	}
+
+	Path directory() {
+		return directory;
+	}
+
+	// ---- helpers -------------------------------------------------------------------------
+
+	private record Stored(String originalName, String contentType, long sizeBytes, String storageKey, String sha256) {
+	}
+
+	private record Received(AttachmentType type, long size, String sha256) {
+	}
+
+	private Stored load(long fileId, long attachmentId) {
+		return jdbc.sql("""
+				SELECT original_name, content_type, size_bytes, storage_key, sha256
+				FROM hardship_attachment WHERE id = :id AND file_id = :file
+				""")
+			.param("id", attachmentId)
+			.param("file", fileId)
+			.query((rs, i) -> new Stored(rs.getString("original_name"), rs.getString("content_type"),
+					rs.getLong("size_bytes"), rs.getString("storage_key"), rs.getString("sha256")))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+	}
+
+	/** Copies the upload to {@code part} while counting, hashing and sniffing, then moves it to {@code target}. */
+	private Received receive(InputStreamSource content, Path part, Path target) {
+		long max = settings.attachmentMaxBytes();
+		boolean kept = false;
+		try {
+			Files.createDirectories(directory);
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] header = new byte[AttachmentType.HEADER_LENGTH];
+			int headerLength = 0;
+			Optional<AttachmentType> type = Optional.empty();
+			long size = 0;
+			try (InputStream in = content.getInputStream();
+					OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW,
+							StandardOpenOption.WRITE)) {
+				byte[] buffer = new byte[16 * 1024];
+				int n;
+				while ((n = in.read(buffer)) != -1) {
+					if (headerLength < header.length) {
+						int take = Math.min(n, header.length - headerLength);
+						System.arraycopy(buffer, 0, header, headerLength, take);
+						headerLength += take;
+						if (headerLength == header.length) {
+							type = Optional.of(sniffed(header, headerLength));
+						}
+					}
+					size += n;
+					if (size > max) {
+						throw tooLarge();
+					}
+					sha.update(buffer, 0, n);
+					out.write(buffer, 0, n);
+				}
+			}
+			if (size == 0) {
+				throw new RuleViolationException("file", "aid.attachment.error.empty");
+			}
+			AttachmentType recognised = type.isPresent() ? type.get() : sniffed(header, headerLength);
+			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+			kept = true;
+			return new Received(recognised, size, HexFormat.of().formatHex(sha.digest()));
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+		catch (NoSuchAlgorithmException missing) {
+			throw new IllegalStateException(missing);
+		}
+		finally {
+			deleteQuietly(part);
+			if (!kept) {
+				deleteQuietly(target);
+			}
+		}
+	}
+
+	private static AttachmentType sniffed(byte[] header, int length) {
+		return AttachmentType.sniff(header, length)
+			.orElseThrow(() -> new RuleViolationException("file", "aid.attachment.error.type"));
+	}
+
+	private RuleViolationException tooLarge() {
+		return new RuleViolationException("file", "aid.attachment.error.tooLarge", humanSize(settings.attachmentMaxBytes()));
+	}
+
+	/** {@code 10 MB}, {@code 512 KB}, {@code 900 B}: units read the same in both languages. */
+	static String humanSize(long bytes) {
+		if (bytes >= 1024 * 1024) {
+			double mb = bytes / (1024.0 * 1024.0);
+			return (mb == Math.floor(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb))
+					+ " MB";
+		}
+		if (bytes >= 1024) {
+			return (bytes / 1024) + " KB";
+		}
+		return bytes + " B";
+	}
+
+	private static String describe(long id, String name, String type, long size, String sha256) {
+		return "#" + id + " " + name + " (" + type + ", " + size + " B, sha256 " + sha256 + ")";
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ignored) {
+			// an orphan file without a row is harmless and never served
+		}
+	}
+}
