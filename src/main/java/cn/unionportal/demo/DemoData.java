@@ -1,6 +1,7 @@
 package cn.unionportal.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,9 +30,11 @@ import static cn.unionportal.organization.OrganizationType.REGIONAL_FEDERATION;
 import static cn.unionportal.organization.OrganizationType.TOWNSHIP_UNION;
 
 /**
- * The Weihai demo federation (from the seed reports) and the three demo accounts, all with the
- * password {@code portal-demo}. Loaded once, into an empty hierarchy, on the embedded default or
- * when {@code portal.demo.enabled=true}; runs before the first-administrator bootstrap.
+ * The Weihai demo federation (from the seed reports), its members ({@link Scale#DEMO}: a few
+ * thousand synthetic people spread over the grassroots unions and joint federations, not the
+ * branches) and the three demo accounts, all with the password {@code portal-demo}. Loaded once,
+ * into an empty hierarchy, on the embedded default or when {@code portal.demo.enabled=true}; runs
+ * before the first-administrator bootstrap.
  */
 @Component
 @Conditional(DemoDataCondition.class)
@@ -46,11 +49,16 @@ class DemoData implements ApplicationRunner {
 
 	private final AccountManagement accounts;
 
+	private final SyntheticFederation federation;
+
+	private final List<Long> memberHomes = new ArrayList<>();
+
 	private int creditSequence;
 
-	DemoData(OrganizationManagement organizations, AccountManagement accounts) {
+	DemoData(OrganizationManagement organizations, AccountManagement accounts, SyntheticFederation federation) {
 		this.organizations = organizations;
 		this.accounts = accounts;
+		this.federation = federation;
 	}
 
 	@Override
@@ -110,12 +118,14 @@ class DemoData implements ApplicationRunner {
 		long lingang = tree.add(rootId, DISTRICT_FEDERATION, "威海临港经济技术开发区总工会", "徐振华");
 		tree.union(lingang, "威海临港国际物流有限公司工会", "371073");
 
+		int members = federation.populate(memberHomes, Scale.DEMO.size().members(), GenerateCommand.DEFAULT_SEED);
+
 		accounts.createInitialAccount("admin", "系统管理员", rootId, Set.of(StaffRole.FEDERATION_ADMIN), PASSWORD,
 				false);
 		accounts.createInitialAccount("wendeng", "文登区管理员", wendeng, Set.of(StaffRole.ORG_ADMIN), PASSWORD, false);
 		accounts.createInitialAccount("huancui", "环翠区工作人员", huancui, Set.of(StaffRole.STAFF), PASSWORD, false);
-		log.info("Loaded the Weihai demo federation and the demo accounts admin, wendeng, huancui (password {})",
-				PASSWORD);
+		log.info("Loaded the Weihai demo federation with {} members and the demo accounts admin, wendeng, huancui"
+				+ " (password {})", members, PASSWORD);
 	}
 
 	/** Builds the demo tree through the organization module's public API. */
@@ -128,15 +138,21 @@ class DemoData implements ApplicationRunner {
 		}
 
 		long add(long parent, OrganizationType type, String name, String chair) {
-			return organizations.create(system, parent, type,
+			long id = organizations.create(system, parent, type,
 					new OrganizationChanges(name, chair, LocalDate.of(2015, 5, 1).plusDays(name.length() * 37L), null));
+			if (type == REGIONAL_FEDERATION || type == INDUSTRY_FEDERATION) {
+				memberHomes.add(id);
+			}
+			return id;
 		}
 
 		long union(long parent, String name, String region) {
 			String body = "91" + region + String.format("%09d", 100_000_000 + ++creditSequence * 7919);
 			String code = body + CreditCode.checkCharacter(body);
-			return organizations.create(system, parent, GRASSROOTS_UNION,
+			long id = organizations.create(system, parent, GRASSROOTS_UNION,
 					new OrganizationChanges(name, null, LocalDate.of(2012, 3, 1).plusDays(creditSequence * 101L), code));
+			memberHomes.add(id);
+			return id;
 		}
 	}
 }

@@ -17,8 +17,8 @@ import cn.unionportal.organization.OrganizationSummary;
  */
 final class ImportRowValidator {
 
-	/** The first earliest year a card number can carry ({@link CardNumbers#format}). */
-	static final int EARLIEST_JOIN_YEAR = 2000;
+	/** No join date before this year is plausible (the federation's records start in 1950). */
+	static final int EARLIEST_JOIN_YEAR = 1950;
 
 	private static final int NAME_LENGTH = 50;
 

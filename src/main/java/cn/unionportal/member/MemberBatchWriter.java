@@ -57,13 +57,14 @@ public class MemberBatchWriter {
 			.query(Long.class)
 			.list();
 		Timestamp now = Timestamp.from(clock.instant());
+		int issueYear = LocalDate.now(clock).getYear();
 		List<Object[]> batch = new ArrayList<>(rows.size());
 		List<String> cards = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
 			Row row = rows.get(i);
 			ProtectedValue id = personalData.protectIdNumber(row.idNumber());
 			ProtectedValue phone = personalData.protectPhone(row.phone());
-			String card = CardNumbers.format(row.joinDate().getYear(), sequences.get(i));
+			String card = CardNumbers.format(issueYear, sequences.get(i));
 			cards.add(card);
 			batch.add(new Object[] { row.name(), row.gender().name(), row.documentType().name(), id.cipher(), id.hash(),
 					id.masked(), row.idNumber().substring(row.idNumber().length() - 4), Date.valueOf(row.birthDate()),

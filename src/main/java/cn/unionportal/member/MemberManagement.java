@@ -90,9 +90,11 @@ public class MemberManagement {
 			.params(params)
 			.query(Long.class)
 			.single();
+		// the page's ids first (read from an index alone, even for a deep page), then those rows
 		List<MemberRow> rows = jdbc
 			.sql("SELECT m.id, m.name, m.gender, m.id_number_masked, m.phone_masked, m.card_number, m.employment_type,"
-					+ " m.organization_id, m.join_date, m.status" + where + order + " LIMIT :limit OFFSET :offset")
+					+ " m.organization_id, m.join_date, m.status FROM member m WHERE m.id IN (SELECT m.id" + where + order
+					+ " LIMIT :limit OFFSET :offset)" + order)
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
@@ -266,7 +268,7 @@ public class MemberManagement {
 		String phone = checkPhone(data.phone());
 		rejectDuplicate(user, identity.hash(), null);
 		LocalDate joinDate = data.joinDate() == null ? LocalDate.now(clock) : data.joinDate();
-		String card = CardNumbers.format(joinDate.getYear(), members.nextCardSequence());
+		String card = CardNumbers.format(LocalDate.now(clock).getYear(), members.nextCardSequence());
 		Member member = new Member(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
 				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
 				data.organizationId(), joinDate, card, clock.instant());

@@ -39,6 +39,11 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy)
 			else {
 				where.append(" AND m.name LIKE :name ESCAPE '\\'");
 				params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				// the same prefix as a range, which an index serves even in a prepared (generic) plan;
+				// names compare by code point (PostgreSQL: collation "C", db/vendor/postgresql)
+				where.append(" AND m.name >= :nameFrom AND m.name < :nameTo");
+				params.put("nameFrom", text);
+				params.put("nameTo", after(text));
 			}
 		}
 		if (query.employmentType() != null) {
@@ -55,5 +60,17 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy)
 			case CARD_NUMBER -> " ORDER BY m.card_number";
 		};
 		return new MemberSearchSql(where.toString(), params, order);
+	}
+
+	/** The least string above every string that starts with the prefix, in code point order. */
+	static String after(String prefix) {
+		int last = prefix.codePointBefore(prefix.length());
+		String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+		int next = last + 1;
+		if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+			next = Character.MAX_SURROGATE + 1;
+		}
+		return next > Character.MAX_CODE_POINT ? prefix + Character.toString(Character.MAX_CODE_POINT)
+				: head + Character.toString(next);
 	}
 }

@@ -79,8 +79,8 @@ class ImportRowValidatorTest {
 				"2024-13-45");
 		assertReason(cells("王伟", "", "", ID, "", "", "在岗职工", "11", "2026-05-02"), "member.import.reason.dateInFuture",
 				"入会日期");
-		assertReason(cells("王伟", "", "", ID, "", "", "在岗职工", "11", "1999-12-31"), "member.import.reason.joinDateTooEarly",
-				"2000");
+		assertReason(cells("王伟", "", "", ID, "", "", "在岗职工", "11", "1949-12-31"), "member.import.reason.joinDateTooEarly",
+				"1950");
 	}
 
 	@Test

@@ -70,7 +70,8 @@ public final class TestDatabase {
 					Start one of these and run the tests again.""".formatted(user, unreachable.getMessage()),
 					unreachable);
 		}
-		return new Connection(LOCAL_SERVER + LOCAL_DATABASE, user, password, "the local server on 127.0.0.1:5432");
+		return new Connection(LOCAL_SERVER + LOCAL_DATABASE + "?reWriteBatchedInserts=true", user, password,
+				"the local server on 127.0.0.1:5432");
 	}
 
 	private static boolean dockerAnswers() {
