@@ -176,6 +176,28 @@ class SelfServiceTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void theMemberSeesTheirOwnAidInPlainWordsAndNothingOfAnotherMember() throws Exception {
+		activate();
+		long organization = demo.org("山东悦多果业有限公司工会");
+		long other = jdbc.queryForObject("SELECT MIN(id) FROM member WHERE id <> ?", Long.class, memberId);
+		String insert = """
+				INSERT INTO aid_case (kind, member_id, organization_id, aid_year, status, computed_amount, requested_amount,
+				  approval_level, recorded_by, recorded_at, decided_by, decided_at, decision_comment, approved_amount, paid_amount)
+				VALUES (?, ?, ?, 2026, ?, ?, ?, 'DISTRICT', 'wendeng', CURRENT_TIMESTAMP, 'admin', CURRENT_TIMESTAMP, ?, ?, ?)
+				""";
+		jdbc.update(insert, "MEDICAL_AID", memberId, organization, "APPROVED", 7874, 7874, "同意", 7874, 2000);
+		jdbc.update(insert, "EDUCATION_GRANT", memberId, organization, "REJECTED", 8000, 8000, "已享受其他助学政策", null, 0);
+		jdbc.update(insert, "LIVING_ALLOWANCE", other, organization, "PAID", 6543, 6543, "同意", 6543, 6543);
+		var member = user(users.loadUserByUsername(card));
+		for (String url : List.of("/me/aid", "/me/aid?member=" + other, "/me/aid?memberId=" + other)) {
+			String page = body(get(url).with(member), 200);
+			assertThat(page).contains("医疗救助").contains("已批准 7,874 元，已发放 2,000 元")
+				.contains("未获批准，原因：已享受其他助学政策").doesNotContain("6543").doesNotContain("6,543");
+		}
+		assertThat(body(get("/me").param("member", String.valueOf(other)).with(member), 200)).contains(card);
+	}
+
+	@Test
 	void staffSeeTheAccountOnTheProfileAndCanResetIt() throws Exception {
 		assertThat(body(get("/members/{id}", memberId).with(demo.as("admin")), 200)).contains("未开通");
 		activate();

@@ -1,6 +1,7 @@
 package cn.unionportal.selfservice.web;
 
 import cn.unionportal.aid.HardshipFileManagement;
+import cn.unionportal.aid.OwnAidCases;
 import cn.unionportal.selfservice.MemberPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,13 +14,17 @@ class MyAidController {
 
 	private final HardshipFileManagement files;
 
-	MyAidController(HardshipFileManagement files) {
+	private final OwnAidCases cases;
+
+	MyAidController(HardshipFileManagement files, OwnAidCases cases) {
 		this.files = files;
+		this.cases = cases;
 	}
 
 	@GetMapping("/me/aid")
 	String showMyAid(@AuthenticationPrincipal MemberPrincipal me, Model model) {
 		model.addAttribute("files", files.filesOf(me.memberId()));
+		model.addAttribute("cases", cases.of(me.memberId()));
 		return "me/aid";
 	}
 }
