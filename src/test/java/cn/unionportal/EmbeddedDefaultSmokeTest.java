@@ -38,7 +38,7 @@ class EmbeddedDefaultSmokeTest {
 		HttpResponse<String> login = client.send(HttpRequest.newBuilder(url("/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(200);
-		assertThat(login.body()).contains("工作人员登录");
+		assertThat(login.body()).contains("登录工会服务门户");
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
 		assertThat(csrf.find()).isTrue();
 

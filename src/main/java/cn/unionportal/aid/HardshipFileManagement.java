@@ -479,7 +479,7 @@ public class HardshipFileManagement {
 		}
 	}
 
-	/** A transferred member's open and filed files follow them into the new organization's scope. */
+	/** A transferred member's files (all of them, so the history stays together) follow them into the new scope. */
 	@EventListener
 	@Transactional
 	public void on(MemberTransferred transferred) {
@@ -508,6 +508,10 @@ public class HardshipFileManagement {
 	public void setThreshold(CurrentUser user, long districtId, int year, BigDecimal monthlyAmount) {
 		if (!districtsInScope(user).contains(districtId)) {
 			throw new NotFoundException("district", districtId);
+		}
+		if (!organizations.isWithinScope(user, districtId)) {
+			// a township or union below the district sees its threshold but does not set it
+			throw new ForbiddenException("thresholds are set at the district federation or above");
 		}
 		if (!user.isAdministrator()) {
 			throw new ForbiddenException("thresholds are set by administrators");

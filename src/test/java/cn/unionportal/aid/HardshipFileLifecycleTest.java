@@ -295,6 +295,24 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 			.isEqualTo("INCOME_BELOW_THRESHOLD");
 	}
 
+	@Test
+	void thresholdsAreSetAtTheDistrictOrAboveOnly() throws Exception {
+		if (!accounts.exists("dsb-admin")) {
+			accounts.createInitialAccount("dsb-admin", "大水泊镇管理员", demo.org("大水泊镇工会"), Set.of(StaffRole.ORG_ADMIN),
+					"Admin-pass-1", false);
+		}
+		MockHttpServletRequestBuilder set = post("/aid/thresholds").param("district", String.valueOf(demo.org("文登区总工会")))
+			.param("year", String.valueOf(today().getYear()))
+			.param("monthlyAmount", "880")
+			.with(csrf());
+		mvc.perform(set.with(demo.as("dsb-admin"))).andExpect(status().isForbidden());
+		mvc.perform(set.with(demo.as("dm-staff"))).andExpect(status().isForbidden());
+		mvc.perform(set.with(demo.as("huancui"))).andExpect(status().isNotFound());
+		mvc.perform(set.with(demo.as("wendeng"))).andExpect(flash().attribute("flashSuccess", "aid.threshold.saved"));
+		assertThat(jdbc.queryForObject("SELECT monthly_amount FROM aid_threshold WHERE district_id = ?", java.math.BigDecimal.class,
+				demo.org("文登区总工会"))).isEqualByComparingTo("880");
+	}
+
 	// ---- personal data, access log, scope ---------------------------------------------------------
 
 	@Test
