@@ -50,7 +50,13 @@ public final class PersonalDataCipher {
 
 	private final SecretKey encryptionKey;
 	private final SecretKey lookupKey;
-	private final SecureRandom random = new SecureRandom();
+	/** Per thread, so concurrent import writers do not queue on one generator for their IVs. */
+	private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+
+	/** Per thread: a Mac keyed for lookups and a Cipher instance (bulk imports call these 100,000s of times). */
+	private final ThreadLocal<Mac> lookupMac;
+
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataCipher::newCipher);
 
 	/**
 	 * Creates a cipher from the raw master key. The array is copied; callers may
@@ -65,6 +71,8 @@ public final class PersonalDataCipher {
 		byte[] lookup = hmac(masterKey, LOOKUP_LABEL);
 		this.encryptionKey = new SecretKeySpec(encryption, "AES");
 		this.lookupKey = new SecretKeySpec(lookup, HMAC);
+		SecretKey keyForLookups = this.lookupKey;
+		this.lookupMac = ThreadLocal.withInitial(() -> newMac(keyForLookups));
 		Arrays.fill(encryption, (byte) 0);
 		Arrays.fill(lookup, (byte) 0);
 	}
@@ -98,7 +106,7 @@ public final class PersonalDataCipher {
 			return null;
 		}
 		byte[] iv = new byte[IV_LENGTH];
-		random.nextBytes(iv);
+		random.get().nextBytes(iv);
 		byte[] sealed = runCipher(Cipher.ENCRYPT_MODE, iv, plaintext.getBytes(StandardCharsets.UTF_8));
 		ByteBuffer out = ByteBuffer.allocate(1 + IV_LENGTH + sealed.length);
 		out.put(VERSION).put(iv).put(sealed);
@@ -139,13 +147,12 @@ public final class PersonalDataCipher {
 			return null;
 		}
 		String normalized = value.trim().toUpperCase(Locale.ROOT);
-		Mac mac = newMac(lookupKey);
-		return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(lookupMac.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private byte[] runCipher(int mode, byte[] iv, byte[] input) {
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			Cipher cipher = ciphers.get();
 			cipher.init(mode, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
 			cipher.updateAAD(new byte[] { VERSION });
 			return cipher.doFinal(input);
@@ -205,6 +212,15 @@ public final class PersonalDataCipher {
 	private static byte[] hmac(byte[] key, String label) {
 		Mac mac = newMac(new SecretKeySpec(key, HMAC));
 		return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance(TRANSFORMATION);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
 	}
 
 	private static Mac newMac(SecretKey key) {
