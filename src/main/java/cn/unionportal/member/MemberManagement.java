@@ -424,11 +424,16 @@ public class MemberManagement {
 		}
 		Set<Long> organizationIds = new HashSet<>();
 		Map<Long, Member> people = new HashMap<>(known);
+		Set<Long> unknown = new HashSet<>();
 		for (MemberTransfer t : list) {
 			organizationIds.add(t.getFromOrganizationId());
 			organizationIds.add(t.getToOrganizationId());
-			people.computeIfAbsent(t.getMemberId(), id -> members.findById(id).orElseThrow());
+			if (!people.containsKey(t.getMemberId())) {
+				unknown.add(t.getMemberId());
+			}
 		}
+		// one query for all members of the list, not one per transfer
+		members.findAllById(unknown).forEach(m -> people.put(m.getId(), m));
 		Map<Long, String> names = organizations.namesOf(organizationIds);
 		List<TransferView> views = new ArrayList<>();
 		for (MemberTransfer t : list) {
