@@ -259,7 +259,7 @@ class BrowserJourneyTest {
 		screenshot("21-phone-activate");
 		WebElement form = driver.findElement(By.cssSelector("main form"));
 		form.findElement(By.cssSelector("button[type='submit']")).click();
-		wait.until(ExpectedConditions.stalenessOf(form));
+		waitUntilReplaced(form);
 		assertThat(driver.getCurrentUrl()).endsWith("/login");
 		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("开通成功");
 
@@ -327,7 +327,30 @@ class BrowserJourneyTest {
 		secret.sendKeys(password);
 		WebElement form = driver.findElement(By.cssSelector("main form"));
 		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
-		wait.until(ExpectedConditions.stalenessOf(form));
+		waitUntilReplaced(form);
+	}
+
+	/**
+	 * Waits until a submitted form's page has been replaced. ChromeDriver sometimes reports a node
+	 * of the old document as "does not belong to the document" instead of a stale element; both
+	 * mean the page has changed.
+	 */
+	private void waitUntilReplaced(WebElement form) {
+		wait.until(d -> {
+			try {
+				form.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException replaced) {
+				if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw replaced;
+			}
+		});
 	}
 
 	/** The tree item whose own link (not a descendant's) carries the name. */
