@@ -13,6 +13,7 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
+import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.context.event.EventListener;
@@ -27,12 +28,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff accounts: administrators manage the accounts in their subtree; everybody changes their
  * own password. Accounts outside the caller's scope answer {@link NotFoundException}.
+ * Administrator rights come from above: an organization administrator grants them, and changes
+ * administrator accounts, only at organizations strictly below its own; federation administrators
+ * anywhere. Every creation, grant, enabling, disabling, password reset and unlock is audited
+ * (subject {@code STAFF_ACCOUNT}, at the account's organization) and remembers who did it, for
+ * {@link AccountLinks}.
  */
 @Service
 @Transactional(readOnly = true)
 public class AccountManagement {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
+
+	/** Audit subject of staff accounts. */
+	public static final String SUBJECT = "STAFF_ACCOUNT";
 
 	private final StaffAccountRepository accounts;
 
@@ -42,14 +51,17 @@ public class AccountManagement {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	AccountManagement(StaffAccountRepository accounts, LoginEventRepository loginLog,
-			OrganizationManagement organizations, PasswordEncoder passwordEncoder, Clock clock) {
+			OrganizationManagement organizations, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock) {
 		this.accounts = accounts;
 		this.loginLog = loginLog;
 		this.organizations = organizations;
 		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -69,10 +81,19 @@ public class AccountManagement {
 			.get(account.getOrganizationId()));
 	}
 
-	/** The roles the caller may grant to an account of the given organization. */
+	/**
+	 * The roles the caller may grant to an account of the given organization: staff anywhere in
+	 * scope (also at the caller's own organization); organization administrator only below the
+	 * caller's organization, unless the caller is a federation administrator; federation
+	 * administrator only by one, at the municipal federation.
+	 */
 	public Set<StaffRole> grantableRoles(CurrentUser user, long organizationId) {
-		Set<StaffRole> roles = EnumSet.of(StaffRole.ORG_ADMIN, StaffRole.STAFF);
-		if (user.has(StaffRole.FEDERATION_ADMIN) && organizationId == organizations.rootId()) {
+		Set<StaffRole> roles = EnumSet.of(StaffRole.STAFF);
+		boolean federation = user.has(StaffRole.FEDERATION_ADMIN);
+		if (federation || (user.has(StaffRole.ORG_ADMIN) && organizationId != user.organizationId())) {
+			roles.add(StaffRole.ORG_ADMIN);
+		}
+		if (federation && organizationId == organizations.rootId()) {
 			roles.add(StaffRole.FEDERATION_ADMIN);
 		}
 		return roles;
@@ -91,17 +112,19 @@ public class AccountManagement {
 		if (accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.error.usernameTaken");
 		}
-		checkRoles(user, account.organizationId(), account.roles());
+		checkRoles(user, account.organizationId(), account.roles(), Set.of());
 		checkPassword("initialPassword", username, account.initialPassword());
 		StaffAccount created = new StaffAccount(username, account.displayName().strip(),
 				passwordEncoder.encode(account.initialPassword()), account.organizationId(), account.roles(), true,
 				clock.instant());
+		created.createdBy(actorId(user));
 		try {
 			accounts.saveAndFlush(created);
 		}
 		catch (DataIntegrityViolationException concurrentDuplicate) {
 			throw new RuleViolationException("username", "account.error.usernameTaken");
 		}
+		audit(user, "ACCOUNT_CREATED", created, "username=" + username + "; roles=" + sorted(created.getRoles()));
 		return created.getId();
 	}
 
@@ -113,12 +136,17 @@ public class AccountManagement {
 		if (account.getId() == user.accountId() && (!enabled || !roles.containsAll(account.getRoles()))) {
 			throw new RuleViolationException(null, "account.error.selfDemotion");
 		}
-		checkRoles(user, account.getOrganizationId(), roles);
+		checkRoles(user, account.getOrganizationId(), roles, account.getRoles());
 		if (enabled && !account.isEnabled() && !organizations.isActiveWithinScope(user, account.getOrganizationId())) {
 			throw new RuleViolationException(null, "account.error.organizationDissolved");
 		}
+		Set<StaffRole> rolesBefore = account.getRoles();
+		boolean enabledBefore = account.isEnabled();
+		String nameBefore = account.getDisplayName();
+		account.grantedBy(actorId(user), roles);
 		account.update(displayName.strip(), roles, enabled, clock.instant());
 		accounts.saveAndFlush(account);
+		auditUpdate(user, account, rolesBefore, enabledBefore, nameBefore);
 	}
 
 	/** Sets a temporary password that must be changed at the next login; also lifts a lock. */
@@ -129,7 +157,9 @@ public class AccountManagement {
 		checkPassword("password", account.getUsername(), temporaryPassword);
 		account.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
 		account.unlock(clock.instant());
+		account.passwordResetBy(actorId(user));
 		accounts.saveAndFlush(account);
+		audit(user, "ACCOUNT_PASSWORD_RESET", account, null);
 	}
 
 	@Transactional
@@ -138,6 +168,7 @@ public class AccountManagement {
 		StaffAccount account = loadForChange(user, id, version);
 		account.unlock(clock.instant());
 		accounts.saveAndFlush(account);
+		audit(user, "ACCOUNT_UNLOCKED", account, null);
 	}
 
 	/** The signed-in user changes their own password, proving the current one. */
@@ -201,18 +232,53 @@ public class AccountManagement {
 		if (account.getRoles().contains(StaffRole.FEDERATION_ADMIN) && !user.has(StaffRole.FEDERATION_ADMIN)) {
 			throw new ForbiddenException("only federation administrators change federation administrators");
 		}
+		if (StaffAccount.isAdministrator(account.getRoles()) && account.getId() != user.accountId()
+				&& account.getOrganizationId() == user.organizationId() && !user.has(StaffRole.FEDERATION_ADMIN)) {
+			throw new ForbiddenException("administrators of one's own organization are managed from above");
+		}
 		if (account.getVersion() != version) {
 			throw new ConflictException("account " + id + " changed meanwhile");
 		}
 		return account;
 	}
 
-	private void checkRoles(CurrentUser user, long organizationId, Set<StaffRole> roles) {
+	/** The roles must be ones the caller may grant there, or ones the account already has. */
+	private void checkRoles(CurrentUser user, long organizationId, Set<StaffRole> roles, Set<StaffRole> current) {
 		if (roles == null || roles.isEmpty()) {
 			throw new RuleViolationException("roles", "account.error.rolesRequired");
 		}
-		if (!grantableRoles(user, organizationId).containsAll(roles)) {
+		Set<StaffRole> allowed = EnumSet.copyOf(grantableRoles(user, organizationId));
+		allowed.addAll(current);
+		if (!allowed.containsAll(roles)) {
 			throw new RuleViolationException("roles", "account.error.roleNotGrantable");
+		}
+	}
+
+	private static Long actorId(CurrentUser user) {
+		return user.accountId() > 0 ? user.accountId() : null;
+	}
+
+	private static List<StaffRole> sorted(Set<StaffRole> roles) {
+		return roles.stream().sorted().toList();
+	}
+
+	private void audit(CurrentUser user, String action, StaffAccount account, String details) {
+		audit.record(user.username(), action, SUBJECT, account.getId(), account.getOrganizationId(),
+				details == null ? "username=" + account.getUsername() : details);
+	}
+
+	private void auditUpdate(CurrentUser user, StaffAccount account, Set<StaffRole> rolesBefore, boolean enabledBefore,
+			String nameBefore) {
+		if (!rolesBefore.equals(account.getRoles())) {
+			audit(user, "ACCOUNT_ROLES_CHANGED", account, "username=" + account.getUsername() + "; roles: "
+					+ sorted(rolesBefore) + " → " + sorted(account.getRoles()));
+		}
+		if (enabledBefore != account.isEnabled()) {
+			audit(user, account.isEnabled() ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", account, null);
+		}
+		if (!nameBefore.equals(account.getDisplayName())) {
+			audit(user, "ACCOUNT_RENAMED", account, "username=" + account.getUsername() + "; display name: "
+					+ nameBefore + " → " + account.getDisplayName());
 		}
 	}
 

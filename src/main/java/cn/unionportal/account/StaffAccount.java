@@ -69,6 +69,18 @@ class StaffAccount {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/** The account that created this one ({@code null}: created at start-up or before it was recorded). */
+	@Column(name = "created_by", updatable = false)
+	private Long createdBy;
+
+	/** The account that last granted this one an administrator role. */
+	@Column(name = "elevated_by")
+	private Long elevatedBy;
+
+	/** The administrator who last set a temporary password (and so could sign in before the holder). */
+	@Column(name = "password_reset_by")
+	private Long passwordResetBy;
+
 	protected StaffAccount() {
 	}
 
@@ -82,6 +94,31 @@ class StaffAccount {
 		this.mustChangePassword = mustChangePassword;
 		this.createdAt = now;
 		this.updatedAt = now;
+	}
+
+	/** Records who created the account (with the roles it was created with: an elevation too). */
+	void createdBy(Long accountId) {
+		this.createdBy = accountId;
+		if (isAdministrator(roles)) {
+			this.elevatedBy = accountId;
+		}
+	}
+
+	/** Remembers who granted an administrator role the account did not have before. */
+	void grantedBy(Long accountId, Set<StaffRole> newRoles) {
+		for (StaffRole role : newRoles) {
+			if (role != StaffRole.STAFF && !roles.contains(role)) {
+				this.elevatedBy = accountId;
+			}
+		}
+	}
+
+	void passwordResetBy(Long accountId) {
+		this.passwordResetBy = accountId;
+	}
+
+	static boolean isAdministrator(Set<StaffRole> roles) {
+		return roles.contains(StaffRole.ORG_ADMIN) || roles.contains(StaffRole.FEDERATION_ADMIN);
 	}
 
 	void update(String displayName, Set<StaffRole> roles, boolean enabled, Instant now) {
@@ -146,6 +183,14 @@ class StaffAccount {
 
 	Set<StaffRole> getRoles() {
 		return roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+	}
+
+	Long getCreatedBy() {
+		return createdBy;
+	}
+
+	Long getElevatedBy() {
+		return elevatedBy;
 	}
 
 	long getVersion() {

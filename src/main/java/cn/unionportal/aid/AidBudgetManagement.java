@@ -17,6 +17,7 @@ import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.security.StaffRole;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Yearly aid budgets. Everyone sees the budgets of the organizations in their scope (amount,
  * spent, remaining); administrators (federation or organization) set them for organizations in
- * their scope, never below what has been spent. Payments draw on the budget of the paying user's
+ * their scope, never below what has been spent. A budget is set by the level above the
+ * organization that spends it: nobody sets their own organization's budget, except the municipal
+ * federation's, which has no level above it and is set by its federation administrators. Payments draw on the budget of the paying user's
  * organization for the case's year (see {@link AidCaseManagement#pay}).
  */
 @Service
@@ -72,6 +75,12 @@ public class AidBudgetManagement {
 		return user.isAdministrator();
 	}
 
+	/** Whether the user may set the budget of this organization (in scope): from the level above. */
+	public boolean mayEdit(CurrentUser user, long organizationId) {
+		return mayEdit(user) && (organizationId != user.organizationId()
+				|| (user.has(StaffRole.FEDERATION_ADMIN) && organizationId == organizations.rootId()));
+	}
+
 	/**
 	 * Organizations a budget may be set for on the page: the top of the scope, its direct children,
 	 * those that already have a budget of the year, and {@code extra} (an organization in scope
@@ -102,7 +111,7 @@ public class AidBudgetManagement {
 			choices.put(id, new OrganizationSummary(view.id(), view.name(), view.type(), view.status(),
 					view.parentId(), 0));
 		}
-		return List.copyOf(choices.values());
+		return choices.values().stream().filter(o -> mayEdit(user, o.id())).toList();
 	}
 
 	/**
@@ -117,6 +126,9 @@ public class AidBudgetManagement {
 		}
 		if (!mayEdit(user)) {
 			throw new ForbiddenException("budgets are set by administrators");
+		}
+		if (!mayEdit(user, organizationId)) {
+			throw new RuleViolationException("organizationId", "aid.budget.error.ownOrganization");
 		}
 		AidPolicyManagement.checkYear(year);
 		if (amount == null) {

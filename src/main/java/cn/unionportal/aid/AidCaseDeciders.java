@@ -2,6 +2,9 @@ package cn.unionportal.aid;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
+
+import cn.unionportal.account.AccountLinks;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationType;
@@ -13,15 +16,32 @@ import org.springframework.stereotype.Component;
  * Who may decide a case. Deciding is for administrators (organization or federation); staff record
  * cases and payments but do not decide. A district-level case is decided at a district federation
  * (its own: the case lies in the decider's scope) or at the municipal federation; a municipal-level
- * case only at the municipal federation. Whoever recorded a case never decides it (four eyes).
+ * case only at the municipal federation. Whoever recorded a case never decides it (four eyes), and
+ * neither does an account linked to the recorder's (one created, elevated or reset the password of
+ * the other, see {@link AccountLinks}): one person could hold both.
  */
 @Component
 class AidCaseDeciders {
 
 	private final OrganizationManagement organizations;
 
-	AidCaseDeciders(OrganizationManagement organizations) {
+	private final AccountLinks links;
+
+	AidCaseDeciders(OrganizationManagement organizations, AccountLinks links) {
 		this.organizations = organizations;
+		this.links = links;
+	}
+
+	/** The recorders whose cases the user never decides: the user and the accounts linked to it. */
+	Set<String> excludedRecorders(CurrentUser user) {
+		Set<String> recorders = new TreeSet<>(links.linkedTo(user.username()));
+		recorders.add(user.username());
+		return recorders;
+	}
+
+	/** Whether the user's account and the recorder's are linked (so the user may not decide). */
+	boolean linkedToRecorder(CurrentUser user, String recorder) {
+		return links.linked(user.username(), recorder);
 	}
 
 	/** The levels the user may decide (empty for staff and for users below district level). */

@@ -124,7 +124,7 @@ public class AidCaseManagement {
 
 	/** Recorded cases in scope waiting for this user's decision (not recorded by them, at their level). */
 	public Page<AidCaseSummary> queue(CurrentUser user, Pageable pageable) {
-		return summaries(search.find(user.organizationId(), AidCaseQuery.all(), user.username(),
+		return summaries(search.find(user.organizationId(), AidCaseQuery.all(), deciders.excludedRecorders(user),
 				deciders.levelsOf(user), pageable));
 	}
 
@@ -279,6 +279,9 @@ public class AidCaseManagement {
 		}
 		if (aidCase.getRecordedBy().equals(user.username())) {
 			throw new RuleViolationException(null, "aid.case.error.fourEyes");
+		}
+		if (deciders.linkedToRecorder(user, aidCase.getRecordedBy())) {
+			throw new RuleViolationException(null, "aid.case.error.linkedAccount", aidCase.getRecordedBy());
 		}
 		String text = comment == null ? "" : comment.strip();
 		if (text.isEmpty()) {
@@ -486,6 +489,9 @@ public class AidCaseManagement {
 		}
 		if (aidCase.getRecordedBy().equals(user.username())) {
 			return "aid.case.block.recorder";
+		}
+		if (deciders.linkedToRecorder(user, aidCase.getRecordedBy())) {
+			return "aid.case.block.linkedAccount";
 		}
 		return null;
 	}

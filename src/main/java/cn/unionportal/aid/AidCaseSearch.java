@@ -39,9 +39,10 @@ class AidCaseSearch {
 
 	/**
 	 * Cases in the subtree of {@code scope} matching the query; with {@code waitingFor} set, only
-	 * recorded cases not recorded by that user at one of {@code levels}.
+	 * recorded cases at one of {@code levels} whose recorder is none of {@code waitingFor} (the
+	 * user and the accounts linked to it: four eyes).
 	 */
-	Page<Row> find(long scope, AidCaseQuery query, String waitingFor, Collection<ApprovalLevel> levels,
+	Page<Row> find(long scope, AidCaseQuery query, Collection<String> waitingFor, Collection<ApprovalLevel> levels,
 			Pageable pageable) {
 		StringBuilder where = new StringBuilder("""
 				 FROM aid_case c
@@ -73,8 +74,8 @@ class AidCaseSearch {
 			if (levels.isEmpty()) {
 				return Page.empty(pageable);
 			}
-			where.append(" AND c.status = 'RECORDED' AND c.recorded_by <> :user AND c.approval_level IN (:levels)");
-			params.put("user", waitingFor);
+			where.append(" AND c.status = 'RECORDED' AND c.recorded_by NOT IN (:users) AND c.approval_level IN (:levels)");
+			params.put("users", List.copyOf(waitingFor));
 			params.put("levels", levels.stream().map(Enum::name).toList());
 		}
 		long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();

@@ -465,6 +465,8 @@ public class HardshipFileManagement {
 		file.clearRelapseFlag(clock.instant());
 		files.saveAndFlush(file);
 		event(file, Step.RELAPSE_FLAGGED, Outcome.DISMISSED, comment.strip(), user);
+		// the comment stays in the file's timeline: it may describe the household's situation
+		audit.record(user.username(), "RELAPSE_FLAG_CLEARED", SUBJECT, id, file.getOrganizationId(), null);
 	}
 
 	/** Relapse watch: a new aid case for a household that exited recently raises the flag. */

@@ -40,6 +40,8 @@ public class BenefitsManagement {
 
 	static final String ENROLMENT = "BENEFIT_ENROLMENT";
 
+	static final String PROGRAMME = "BENEFIT_PROGRAMME";
+
 	static final String ENTITLEMENT = "BENEFIT_ENTITLEMENT";
 
 	private static final int MEMBER_PAGE = 200;
@@ -147,6 +149,8 @@ public class BenefitsManagement {
 		catch (DataIntegrityViolationException concurrentDuplicate) {
 			throw new RuleViolationException("year", "benefit.programme.error.duplicate", data.year());
 		}
+		audit.record(user.username(), "BENEFIT_PROGRAMME_CREATED", PROGRAMME, programme.getId(), runBy,
+				"name=" + name + "; kind=" + kind + "; year=" + data.year() + "; premium=" + premium);
 		return programme.getId();
 	}
 
@@ -160,8 +164,13 @@ public class BenefitsManagement {
 			throw new ConflictException("programme " + id + " changed meanwhile");
 		}
 		Texts.requireField(status, "status");
+		ProgrammeStatus before = programme.getStatus();
 		programme.changeStatus(status, clock.instant());
 		programmes.saveAndFlush(programme);
+		if (before != status) {
+			audit.record(user.username(), "BENEFIT_PROGRAMME_" + status, PROGRAMME, id, programme.getOrganizationId(),
+					"name=" + programme.getName() + "; status: " + before + " → " + status);
+		}
 	}
 
 	// ---- enrolments ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
+import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,13 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
  * and changing it. Every method checks scope in the query itself (subtree of the user's
  * organization, bound parameters); an id outside the scope answers {@link NotFoundException},
  * exactly like a missing one; only then do changes check for an administrator role
- * ({@link ForbiddenException}).
+ * ({@link ForbiddenException}). Creating, editing, moving and dissolving are audited (subject
+ * {@code ORGANIZATION}, at the organization itself; a move also at the old parent, so the subtree
+ * it left sees it go).
  */
 @Service
 @Transactional(readOnly = true)
 public class OrganizationManagement {
 
 	private static final int CANDIDATE_LIMIT = 50;
+
+	/** Audit subject of organizations. */
+	public static final String SUBJECT = "ORGANIZATION";
 
 	private final OrganizationRepository organizations;
 
@@ -51,16 +57,19 @@ public class OrganizationManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	OrganizationManagement(OrganizationRepository organizations, AffiliationRepository affiliations,
 			OrganizationLinks links, List<DissolutionGuard> dissolutionGuards, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.links = links;
 		this.dissolutionGuards = dissolutionGuards;
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -262,6 +271,8 @@ public class OrganizationManagement {
 		Organization organization = new Organization(parent, type, changes, clock.instant());
 		saveChecked(organization);
 		links.linkNew(organization.getId(), parent.getId());
+		audit.record(user.username(), "ORGANIZATION_CREATED", SUBJECT, organization.getId(), organization.getId(),
+				"name=" + organization.getName() + "; type=" + type + "; parent=" + parent.getId());
 		events.publishEvent(new OrganizationCreated(organization.getId(), parent.getId(), type));
 		return organization.getId();
 	}
@@ -273,8 +284,10 @@ public class OrganizationManagement {
 		requireVersion(organization, version);
 		long parentId = organization.getParentId() == null ? -1 : organization.getParentId();
 		checkChanges(parentId, id, organization.getType(), changes);
+		String before = describe(organization);
 		organization.apply(changes, clock.instant());
 		saveChecked(organization);
+		audit.record(user.username(), "ORGANIZATION_UPDATED", SUBJECT, id, id, before + " → " + describe(organization));
 	}
 
 	@Transactional
@@ -308,6 +321,9 @@ public class OrganizationManagement {
 		organization.moveUnder(newParent, clock.instant());
 		saveChecked(organization);
 		links.move(id, newParentId);
+		String details = "name=" + organization.getName() + "; parent " + oldParentId + " → " + newParentId;
+		audit.record(user.username(), "ORGANIZATION_MOVED", SUBJECT, id, id, details);
+		audit.record(user.username(), "ORGANIZATION_MOVED", SUBJECT, id, oldParentId, details);
 		events.publishEvent(new OrganizationMoved(id, oldParentId, newParentId));
 	}
 
@@ -334,6 +350,8 @@ public class OrganizationManagement {
 		}
 		organization.dissolve(on == null ? LocalDate.now(clock) : on, clock.instant());
 		saveChecked(organization);
+		audit.record(user.username(), "ORGANIZATION_DISSOLVED", SUBJECT, id, id,
+				"name=" + organization.getName() + "; on " + organization.getDissolvedOn());
 		events.publishEvent(new OrganizationDissolved(id));
 	}
 
@@ -379,6 +397,12 @@ public class OrganizationManagement {
 		if (!user.isAdministrator()) {
 			throw new ForbiddenException("organization changes need an administrator");
 		}
+	}
+
+	private static String describe(Organization o) {
+		return "name=" + o.getName() + "; chair=" + (o.getChair() == null ? "" : o.getChair()) + "; founded="
+				+ (o.getFoundedOn() == null ? "" : o.getFoundedOn()) + "; creditCode="
+				+ (o.getCreditCode() == null ? "" : o.getCreditCode());
 	}
 
 	private static void requireVersion(Organization organization, long version) {

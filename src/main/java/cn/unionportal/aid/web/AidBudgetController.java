@@ -1,8 +1,11 @@
 package cn.unionportal.aid.web;
 
+import java.util.stream.Collectors;
+
 import cn.unionportal.aid.AidBudgetManagement;
 import cn.unionportal.aid.AidBudgetView;
 import cn.unionportal.aid.AidPolicyManagement;
+import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
@@ -73,7 +76,9 @@ class AidBudgetController {
 		boolean mayEdit = budgets.mayEdit(user);
 		model.addAttribute("mayEdit", mayEdit);
 		if (mayEdit) {
-			model.addAttribute("choices", budgets.choices(user, year, organization));
+			var choices = budgets.choices(user, year, organization);
+			model.addAttribute("choices", choices);
+			model.addAttribute("editableIds", choices.stream().map(OrganizationSummary::id).collect(Collectors.toSet()));
 		}
 		return "aid/budgets";
 	}
