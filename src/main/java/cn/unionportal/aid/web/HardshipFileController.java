@@ -9,6 +9,7 @@ import cn.unionportal.aid.FileViews.FileQuery;
 import cn.unionportal.aid.FileViews.FileSummary;
 import cn.unionportal.aid.FileViews.FileView;
 import cn.unionportal.aid.HardshipCause;
+import cn.unionportal.aid.HardshipFileAccessLog;
 import cn.unionportal.aid.HardshipFileManagement;
 import cn.unionportal.aid.HardshipTier;
 import cn.unionportal.member.MemberManagement;
@@ -43,15 +44,21 @@ class HardshipFileController {
 
 	private static final int PAGE_SIZE = 20;
 
+	private static final int ACCESS_PAGE_SIZE = 20;
+
 	private final HardshipFileManagement files;
 
 	private final MemberManagement members;
 
+	private final HardshipFileAccessLog accessLog;
+
 	private final Clock clock;
 
-	HardshipFileController(HardshipFileManagement files, MemberManagement members, Clock clock) {
+	HardshipFileController(HardshipFileManagement files, MemberManagement members, HardshipFileAccessLog accessLog,
+			Clock clock) {
 		this.files = files;
 		this.members = members;
+		this.accessLog = accessLog;
 		this.clock = clock;
 	}
 
@@ -137,17 +144,25 @@ class HardshipFileController {
 	}
 
 	@GetMapping("/{id}")
-	String showFile(CurrentUser user, @PathVariable long id, Model model) {
-		return detail(user, files.get(user, id), model);
+	String showFile(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "0") int accessPage,
+			Model model) {
+		return detail(user, files.get(user, id), accessPage, model);
 	}
 
 	@PostMapping("/{id}/reveal")
 	String revealHousehold(CurrentUser user, @PathVariable long id, Model model) {
-		return detail(user, files.reveal(user, id), model);
+		return detail(user, files.reveal(user, id), 0, model);
 	}
 
-	private String detail(CurrentUser user, FileView file, Model model) {
+	private String detail(CurrentUser user, FileView file, int accessPage, Model model) {
 		model.addAttribute("file", file);
+		if (accessLog.mayRead(user)) {
+			var accesses = accessLog.entries(user, file.id(),
+					PageRequest.of(Math.max(accessPage, 0), ACCESS_PAGE_SIZE));
+			model.addAttribute("accesses", accesses);
+			model.addAttribute("accessPages",
+					PageLinks.of(accesses, "/aid/files/" + file.id()).withParameter("accessPage"));
+		}
 		model.addAttribute("timeline", files.timeline(user, file.id()));
 		model.addAttribute("objections", files.objections(user, file.id()));
 		model.addAttribute("federationLevel", files.isFederationLevel(user));

@@ -1,6 +1,8 @@
 package cn.unionportal.shared.web;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.audit.AuditTrail;
@@ -15,10 +17,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Administrators browse the audit trail of their subtree, by member, by user and by date.
+ * Administrators browse the audit trail of their subtree, by kind of record (and its id), by
+ * member, by user and by date.
  */
 @Controller
 class AuditController {
+
+	/** The kinds of record the filter offers (labels {@code audit.subjectType.*}). */
+	static final List<String> SUBJECT_TYPES = List.of("MEMBER", "MEMBER_IMPORT", "STAFF_ACCOUNT", "ORGANIZATION",
+			"HARDSHIP_FILE", "AID_CASE", "AID_BUDGET", "AID_POLICY", "BENEFIT_PROGRAMME", "BENEFIT_ENROLMENT",
+			"BENEFIT_ENTITLEMENT", "MERCHANT");
+
+	/** Pages of records other than members that an audit line links to (the page checks scope again). */
+	static final Map<String, String> LINKS = Map.of("STAFF_ACCOUNT", "/accounts", "ORGANIZATION",
+			"/organizations", "HARDSHIP_FILE", "/aid/files", "AID_CASE", "/aid/cases");
 
 	private final AuditTrail audit;
 
@@ -28,6 +40,7 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String showAuditTrail(CurrentUser user, @RequestParam(required = false) Long member,
+			@RequestParam(required = false) String type, @RequestParam(required = false) Long subject,
 			@RequestParam(required = false) String actor,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -35,16 +48,28 @@ class AuditController {
 		if (!user.isAdministrator()) {
 			throw new ForbiddenException("the audit trail is for administrators");
 		}
-		AuditTrail.Filter filter = new AuditTrail.Filter(member == null ? null : "MEMBER", member, actor, from, to);
+		String subjectType = member != null ? "MEMBER" : SUBJECT_TYPES.contains(type) ? type : null;
+		Long subjectId = member != null ? member : subjectType == null ? null : subject;
+		AuditTrail.Filter filter = new AuditTrail.Filter(subjectType, subjectId, actor, from, to);
 		Page<AuditTrail.Entry> entries = audit.search(user.organizationId(), filter, PageRequest.of(Math.max(page, 0), 50));
 		model.addAttribute("entries", entries);
 		model.addAttribute("member", member);
+		model.addAttribute("types", SUBJECT_TYPES);
+		model.addAttribute("links", LINKS);
+		model.addAttribute("type", member == null ? subjectType : null);
+		model.addAttribute("subject", member == null ? subjectId : null);
 		model.addAttribute("actor", actor);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/audit");
 		if (member != null) {
 			base.queryParam("member", member);
+		}
+		else if (subjectType != null) {
+			base.queryParam("type", subjectType);
+			if (subjectId != null) {
+				base.queryParam("subject", subjectId);
+			}
 		}
 		if (actor != null && !actor.isBlank()) {
 			base.queryParam("actor", actor);
