@@ -1,5 +1,6 @@
 package cn.unionportal.account.web;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import cn.unionportal.account.AccountManagement;
@@ -10,6 +11,7 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationView;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.shared.web.FlashMessages;
 import cn.unionportal.shared.web.FormErrors;
 import cn.unionportal.shared.web.PageLinks;
@@ -154,7 +156,10 @@ class AccountController {
 
 	private String editForm(CurrentUser user, AccountSummary account, Model model) {
 		model.addAttribute("account", account);
-		model.addAttribute("grantableRoles", accounts.grantableRoles(user, account.organizationId()));
+		// roles the account already has stay on the form (kept, not granted), the others only if grantable
+		Set<StaffRole> roles = EnumSet.copyOf(accounts.grantableRoles(user, account.organizationId()));
+		roles.addAll(account.roles());
+		model.addAttribute("grantableRoles", roles);
 		return "accounts/edit";
 	}
 
