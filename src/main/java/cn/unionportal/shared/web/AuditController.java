@@ -48,7 +48,7 @@ class AuditController {
 		if (!user.isAdministrator()) {
 			throw new ForbiddenException("the audit trail is for administrators");
 		}
-		String subjectType = member != null ? "MEMBER" : SUBJECT_TYPES.contains(type) ? type : null;
+		String subjectType = member != null ? "MEMBER" : type != null && SUBJECT_TYPES.contains(type) ? type : null;
 		Long subjectId = member != null ? member : subjectType == null ? null : subject;
 		AuditTrail.Filter filter = new AuditTrail.Filter(subjectType, subjectId, actor, from, to);
 		Page<AuditTrail.Entry> entries = audit.search(user.organizationId(), filter, PageRequest.of(Math.max(page, 0), 50));
