@@ -65,7 +65,7 @@ class BrowserJourneyTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	private static final String PASSWORD = "portal-demo";
+	private static final String PASSWORD = "portal-demo-2026";
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

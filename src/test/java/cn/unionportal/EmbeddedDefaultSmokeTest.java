@@ -42,7 +42,7 @@ class EmbeddedDefaultSmokeTest {
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
 		assertThat(csrf.find()).isTrue();
 
-		String form = "username=admin&password=portal-demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		String form = "username=admin&password=portal-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> tree = client.send(HttpRequest.newBuilder(url("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))

@@ -13,6 +13,7 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
+import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.context.event.EventListener;
@@ -32,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AccountManagement {
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
 	private final StaffAccountRepository accounts;
 
 	private final LoginEventRepository loginLog;
@@ -44,8 +43,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	AccountManagement(StaffAccountRepository accounts, LoginEventRepository loginLog,
-			OrganizationManagement organizations, PasswordEncoder passwordEncoder, Clock clock) {
+			OrganizationManagement organizations, PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.loginLog = loginLog;
 		this.organizations = organizations;
@@ -56,6 +58,16 @@ public class AccountManagement {
 	public Page<AccountSummary> search(CurrentUser user, String query, Pageable pageable) {
 		requireAdministrator(user);
 		Page<StaffAccount> page = accounts.search(user.organizationId(), SearchPatterns.contains(query),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		Map<Long, String> names = organizations
+			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
+	}
+
+	/** The accounts in the caller's scope that are locked now (too many failed sign-ins). */
+	public Page<AccountSummary> locked(CurrentUser user, Pageable pageable) {
+		requireAdministrator(user);
+		Page<StaffAccount> page = accounts.findLocked(user.organizationId(), clock.instant(),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
 		Map<Long, String> names = organizations
 			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
@@ -87,7 +99,7 @@ public class AccountManagement {
 		if (!organizations.isActiveWithinScope(user, account.organizationId())) {
 			throw new RuleViolationException(null, "account.error.organizationDissolved");
 		}
-		String username = account.username().strip();
+		String username = LoginNames.staff(account.username());
 		if (accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.error.usernameTaken");
 		}
@@ -136,8 +148,12 @@ public class AccountManagement {
 	public void unlock(CurrentUser user, long id, long version) {
 		requireAdministrator(user);
 		StaffAccount account = loadForChange(user, id, version);
+		boolean wasLocked = account.isLockedAt(clock.instant());
 		account.unlock(clock.instant());
 		accounts.saveAndFlush(account);
+		if (wasLocked) {
+			audit.record(user.username(), "UNLOCK", "ACCOUNT", id, account.getOrganizationId(), account.getUsername());
+		}
 	}
 
 	/** The signed-in user changes their own password, proving the current one. */
@@ -217,12 +233,7 @@ public class AccountManagement {
 	}
 
 	static void checkPassword(String field, String username, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
-			throw new RuleViolationException(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
-		}
-		if (password.equalsIgnoreCase(username)) {
-			throw new RuleViolationException(field, "account.error.passwordIsUsername");
-		}
+		PasswordPolicy.check(field, username, password);
 	}
 
 	private static void requireAdministrator(CurrentUser user) {

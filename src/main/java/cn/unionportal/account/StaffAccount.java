@@ -60,6 +60,10 @@ class StaffAccount {
 	@Column(name = "role", length = 30)
 	private Set<StaffRole> roles = new HashSet<>();
 
+	/** Bumped by every change that takes rights away: open sessions carrying an older value end. */
+	@Column(name = "session_version", nullable = false)
+	private long sessionVersion;
+
 	@Version
 	private long version;
 
@@ -85,6 +89,9 @@ class StaffAccount {
 	}
 
 	void update(String displayName, Set<StaffRole> roles, boolean enabled, Instant now) {
+		if (enabled != this.enabled || !getRoles().equals(roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles))) {
+			this.sessionVersion++;
+		}
 		this.displayName = displayName;
 		this.roles.clear();
 		this.roles.addAll(roles);
@@ -95,6 +102,7 @@ class StaffAccount {
 	void changePassword(String passwordHash, boolean mustChangePassword, Instant now) {
 		this.passwordHash = passwordHash;
 		this.mustChangePassword = mustChangePassword;
+		this.sessionVersion++;
 		this.updatedAt = now;
 	}
 
@@ -146,6 +154,10 @@ class StaffAccount {
 
 	Set<StaffRole> getRoles() {
 		return roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+	}
+
+	long getSessionVersion() {
+		return sessionVersion;
 	}
 
 	long getVersion() {
