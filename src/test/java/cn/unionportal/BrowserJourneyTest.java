@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.unionportal.account.AccountManagement;
 import cn.unionportal.member.DocumentType;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.MemberData;
@@ -65,7 +66,7 @@ class BrowserJourneyTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-	private static final String PASSWORD = "portal-demo";
+	private static final String PASSWORD = "portal-demo-2026";
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -80,6 +81,9 @@ class BrowserJourneyTest {
 
 	@Autowired
 	OrganizationManagement organizations;
+
+	@Autowired
+	AccountManagement accounts;
 
 	private ChromeDriver driver;
 
@@ -284,6 +288,37 @@ class BrowserJourneyTest {
 		// a member never reaches a staff page
 		open("/organizations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+	}
+
+	/**
+	 * A staff member is signed in and working; an administrator disables the account. The very next
+	 * page the staff member opens is the sign-in page saying the session has ended.
+	 */
+	@Test
+	void aSessionEndsWhenAnAdministratorDisablesTheAccount() {
+		CurrentUser system = CurrentUser.system(organizations.rootId());
+		String username = "browser-" + System.nanoTime() % 1_000_000;
+		long id = accounts.createInitialAccount(username, "浏览器测试", organizations.search(system, "环翠区总工会",
+				PageRequest.of(0, 1)).getContent().get(0).id(), java.util.Set.of(cn.unionportal.shared.security.StaffRole.STAFF),
+				PASSWORD, false);
+
+		startBrowser(1280, 900, false);
+		open("/login");
+		signIn(username, PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(url("/members"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会员名册");
+
+		accounts.update(system, id, accounts.get(system, id).version(), "浏览器测试", java.util.Set.of(
+				cn.unionportal.shared.security.StaffRole.STAFF), false);
+
+		open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login?expired"));
+		assertThat(driver.findElement(By.cssSelector(".alert-warning")).getText()).contains("您的登录已失效");
+		screenshot("31-session-ended");
+		open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login"));
 	}
 
 	private void startBrowser(int width, int height, boolean phone) {

@@ -38,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AccountManagement {
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
 	/** Audit subject of staff accounts. */
 	public static final String SUBJECT = "STAFF_ACCOUNT";
 
@@ -68,6 +66,16 @@ public class AccountManagement {
 	public Page<AccountSummary> search(CurrentUser user, String query, Pageable pageable) {
 		requireAdministrator(user);
 		Page<StaffAccount> page = accounts.search(user.organizationId(), SearchPatterns.contains(query),
+				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		Map<Long, String> names = organizations
+			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
+	}
+
+	/** The accounts in the caller's scope that are locked now (too many failed sign-ins). */
+	public Page<AccountSummary> locked(CurrentUser user, Pageable pageable) {
+		requireAdministrator(user);
+		Page<StaffAccount> page = accounts.findLocked(user.organizationId(), clock.instant(),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
 		Map<Long, String> names = organizations
 			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
@@ -108,7 +116,7 @@ public class AccountManagement {
 		if (!organizations.isActiveWithinScope(user, account.organizationId())) {
 			throw new RuleViolationException(null, "account.error.organizationDissolved");
 		}
-		String username = account.username().strip();
+		String username = LoginNames.staff(account.username());
 		if (accounts.existsByUsername(username)) {
 			throw new RuleViolationException("username", "account.error.usernameTaken");
 		}
@@ -283,12 +291,7 @@ public class AccountManagement {
 	}
 
 	static void checkPassword(String field, String username, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
-			throw new RuleViolationException(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
-		}
-		if (password.equalsIgnoreCase(username)) {
-			throw new RuleViolationException(field, "account.error.passwordIsUsername");
-		}
+		PasswordPolicy.check(field, username, password);
 	}
 
 	private static void requireAdministrator(CurrentUser user) {

@@ -5,22 +5,23 @@ import java.util.Set;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.shared.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * On a database without any account, creates {@code admin} (federation administrator of the
  * municipal federation) with the configured password, or a random one printed once in the log.
- * Either way the password must be changed at the first login. Runs after the demo data loader.
+ * Either way the password must be changed at the first login. Runs after the demo data loader,
+ * before the web server accepts requests ({@link StartupTask}). A configured password must follow
+ * the {@link PasswordPolicy}: the portal refuses to start with a weak one.
  */
 @Component
 @Order(100)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -40,14 +41,16 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void runAtStartup() {
 		if (accounts.hasAnyAccount()) {
 			return;
 		}
 		boolean generated = initialPassword == null || initialPassword.isBlank();
-		if (!generated && initialPassword.length() < AccountManagement.MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException("PORTAL_ADMIN_PASSWORD must have at least "
-					+ AccountManagement.MIN_PASSWORD_LENGTH + " characters");
+		if (!generated && (initialPassword.length() < PasswordPolicy.MIN_LENGTH
+				|| initialPassword.length() > PasswordPolicy.MAX_LENGTH || PasswordPolicy.isCommon(initialPassword)
+				|| initialPassword.equalsIgnoreCase("admin"))) {
+			throw new IllegalStateException("PORTAL_ADMIN_PASSWORD must have " + PasswordPolicy.MIN_LENGTH + " to "
+					+ PasswordPolicy.MAX_LENGTH + " characters and not be a common password");
 		}
 		String password = generated ? randomPassword() : initialPassword;
 		accounts.createInitialAccount("admin", "Administrator", organizations.rootId(),

@@ -2,5 +2,5 @@ package cn.unionportal.account;
 
 /** How a login attempt ended. */
 public enum LoginOutcome {
-	SUCCESS, BAD_CREDENTIALS, LOCKED, DISABLED, LOGOUT
+	SUCCESS, BAD_CREDENTIALS, LOCKED, DISABLED, LOGOUT, THROTTLED
 }

@@ -60,6 +60,10 @@ class StaffAccount {
 	@Column(name = "role", length = 30)
 	private Set<StaffRole> roles = new HashSet<>();
 
+	/** Bumped by every change that takes rights away: open sessions carrying an older value end. */
+	@Column(name = "session_version", nullable = false)
+	private long sessionVersion;
+
 	@Version
 	private long version;
 
@@ -122,6 +126,9 @@ class StaffAccount {
 	}
 
 	void update(String displayName, Set<StaffRole> roles, boolean enabled, Instant now) {
+		if (enabled != this.enabled || !getRoles().equals(roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles))) {
+			this.sessionVersion++;
+		}
 		this.displayName = displayName;
 		this.roles.clear();
 		this.roles.addAll(roles);
@@ -132,6 +139,7 @@ class StaffAccount {
 	void changePassword(String passwordHash, boolean mustChangePassword, Instant now) {
 		this.passwordHash = passwordHash;
 		this.mustChangePassword = mustChangePassword;
+		this.sessionVersion++;
 		this.updatedAt = now;
 	}
 
@@ -191,6 +199,10 @@ class StaffAccount {
 
 	Long getElevatedBy() {
 		return elevatedBy;
+	}
+
+	long getSessionVersion() {
+		return sessionVersion;
 	}
 
 	long getVersion() {

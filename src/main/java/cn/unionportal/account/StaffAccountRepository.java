@@ -35,7 +35,7 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 	Page<StaffAccount> search(@Param("scope") long scope, @Param("pattern") String pattern, Pageable pageable);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query(value = "UPDATE staff_account SET enabled = FALSE, updated_at = :now, version = version + 1 WHERE organization_id = :organization AND enabled = TRUE",
+	@Query(value = "UPDATE staff_account SET enabled = FALSE, session_version = session_version + 1, updated_at = :now, version = version + 1 WHERE organization_id = :organization AND enabled = TRUE",
 			nativeQuery = true)
 	int disableAllAt(@Param("organization") long organization, @Param("now") Instant now);
 
@@ -51,13 +51,23 @@ interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 			  locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL
 			                      WHEN failed_attempts + 1 >= :max THEN :until
 			                      ELSE locked_until END
-			WHERE username = :username
+			WHERE id = :id
 			""", nativeQuery = true)
-	int recordFailure(@Param("username") String username, @Param("now") Instant now, @Param("max") int max,
+	int recordFailure(@Param("id") long id, @Param("now") Instant now, @Param("max") int max,
 			@Param("until") Instant until);
 
 	@Modifying
-	@Query(value = "UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE username = :username AND (failed_attempts > 0 OR locked_until IS NOT NULL)",
+	@Query(value = "UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts > 0 OR locked_until IS NOT NULL)",
 			nativeQuery = true)
-	int recordSuccess(@Param("username") String username);
+	int recordSuccess(@Param("id") long id);
+
+	/** The account's security stamp (one primary-key read per request of a signed-in session). */
+	@Query(value = "SELECT session_version FROM staff_account WHERE id = :id", nativeQuery = true)
+	Optional<Long> findSessionVersion(@Param("id") long id);
+
+	/** The accounts in scope that are locked now. */
+	@Query(value = "SELECT a.* FROM staff_account a WHERE a.locked_until > :now AND" + IN_SCOPE + "ORDER BY a.username",
+			countQuery = "SELECT COUNT(*) FROM staff_account a WHERE a.locked_until > :now AND" + IN_SCOPE,
+			nativeQuery = true)
+	Page<StaffAccount> findLocked(@Param("scope") long scope, @Param("now") Instant now, Pageable pageable);
 }

@@ -26,18 +26,27 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, PortalP
 
 	private final boolean mustChangePassword;
 
+	private final long sessionVersion;
+
 	StaffPrincipal(CurrentUser user, String displayName, String passwordHash, boolean enabled, boolean locked,
-			boolean mustChangePassword) {
+			boolean mustChangePassword, long sessionVersion) {
 		this.user = user;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
 		this.mustChangePassword = mustChangePassword;
+		this.sessionVersion = sessionVersion;
 	}
 
-	StaffPrincipal withPasswordChanged() {
-		return new StaffPrincipal(user, displayName, null, enabled, locked, false);
+	/** After the user's own password change (which ended their other sessions). */
+	StaffPrincipal withPasswordChanged(long newSessionVersion) {
+		return new StaffPrincipal(user, displayName, null, enabled, locked, false, newSessionVersion);
+	}
+
+	/** The account's security stamp when this session signed in. */
+	long sessionVersion() {
+		return sessionVersion;
 	}
 
 	@Override

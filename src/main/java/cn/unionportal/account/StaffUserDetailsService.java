@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads accounts for form login: staff accounts first, then the other {@link LoginSource}s
- * (members' self-service accounts).
+ * Loads accounts for sign-in: staff accounts first, then the other {@link LoginSource}s
+ * (members' self-service accounts), always by the canonical form of the typed name
+ * ({@link LoginNames}).
  */
 @Component
 class StaffUserDetailsService implements UserDetailsService {
@@ -30,27 +31,42 @@ class StaffUserDetailsService implements UserDetailsService {
 		this.otherSources = otherSources;
 	}
 
+	/** A resolved login name: the principal and the source that counts its failures (null: staff). */
+	record Resolved(UserDetails principal, LoginSource source) {
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		String name = username == null ? "" : username.strip();
-		Optional<StaffAccount> staff = accounts.findByUsername(name);
+		return resolve(username).map(Resolved::principal)
+			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Resolved> resolve(String typed) {
+		String name = LoginNames.strip(typed);
+		if (name.isEmpty()) {
+			return Optional.empty();
+		}
+		// the canonical (lower-case) name; names that predate it and collided keep their case
+		Optional<StaffAccount> staff = accounts.findByUsername(LoginNames.staff(name))
+			.or(() -> accounts.findByUsername(name));
 		if (staff.isPresent()) {
-			return principal(staff.get(), clock);
+			return Optional.of(new Resolved(principal(staff.get(), clock), null));
 		}
 		for (LoginSource source : otherSources) {
 			Optional<UserDetails> other = source.load(name);
 			if (other.isPresent()) {
-				return other.get();
+				return Optional.of(new Resolved(other.get(), source));
 			}
 		}
-		throw new UsernameNotFoundException("no such account");
+		return Optional.empty();
 	}
 
 	static StaffPrincipal principal(StaffAccount account, Clock clock) {
 		CurrentUser user = new CurrentUser(account.getId(), account.getUsername(), account.getOrganizationId(),
 				account.getRoles());
 		return new StaffPrincipal(user, account.getDisplayName(), account.getPasswordHash(), account.isEnabled(),
-				account.isLockedAt(clock.instant()), account.isMustChangePassword());
+				account.isLockedAt(clock.instant()), account.isMustChangePassword(), account.getSessionVersion());
 	}
 }

@@ -14,10 +14,9 @@ import cn.unionportal.member.MemberSummary;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Conditional(BenefitsDemoCondition.class)
 @Order(20)
-class BenefitsDemoData implements ApplicationRunner {
+class BenefitsDemoData implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(BenefitsDemoData.class);
 
@@ -74,7 +73,7 @@ class BenefitsDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void runAtStartup() {
 		if (!merchants.isEmpty()) {
 			return;
 		}

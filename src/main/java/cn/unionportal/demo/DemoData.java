@@ -12,10 +12,9 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.shared.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
@@ -32,16 +31,16 @@ import static cn.unionportal.organization.OrganizationType.TOWNSHIP_UNION;
 /**
  * The Weihai demo federation (from the seed reports), its members ({@link Scale#DEMO}: a few
  * thousand synthetic people spread over the grassroots unions and joint federations, not the
- * branches) and the three demo accounts, all with the password {@code portal-demo}. Loaded once,
+ * branches) and the three demo accounts, all with the password {@code portal-demo-2026}. Loaded once,
  * into an empty hierarchy, on the embedded default or when {@code portal.demo.enabled=true}; runs
- * before the first-administrator bootstrap.
+ * before the first-administrator bootstrap, and before the web server accepts requests.
  */
 @Component
 @Conditional(DemoDataCondition.class)
 @Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
-	static final String PASSWORD = "portal-demo";
+	static final String PASSWORD = "portal-demo-2026";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -62,7 +61,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void runAtStartup() {
 		long rootId = organizations.rootId();
 		CurrentUser system = CurrentUser.system(rootId);
 		if (organizations.children(system, rootId, PageRequest.of(0, 1)).getTotalElements() > 0

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The generator command: with {@code --portal.generate=demo|weihai} (and optionally
  * {@code --portal.generate.seed=…}) the portal generates that synthetic federation into the
  * configured database, logs what it wrote and exits with status 0, or 1 when it could not (for
- * instance a database that is not fresh). Without the property this bean does not exist. Runs
- * before the demo data and the first-administrator bootstrap.
+ * instance a database that is not fresh). Without the property this bean does not exist. With it,
+ * the start-up tasks (demo data, first-administrator bootstrap) do not run.
  */
 @Component
 @ConditionalOnProperty("portal.generate")

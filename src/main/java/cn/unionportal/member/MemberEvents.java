@@ -9,4 +9,8 @@ public final class MemberEvents {
 	/** A member moved to another organization (a completed transfer). */
 	public record MemberTransferred(long memberId, long fromOrganizationId, long toOrganizationId) {
 	}
+
+	/** A member's status changed (left, deceased, lapsed, active again). */
+	public record MemberStatusChanged(long memberId, MemberStatus from, MemberStatus to) {
+	}
 }

@@ -320,6 +320,7 @@ public class MemberManagement {
 		member.changeStatus(status, clock.instant());
 		saveChecked(user, member);
 		audit.record(user.username(), "STATUS", SUBJECT, id, member.getOrganizationId(), "status: " + old + " → " + status);
+		events.publishEvent(new MemberEvents.MemberStatusChanged(id, old, status));
 	}
 
 	/**

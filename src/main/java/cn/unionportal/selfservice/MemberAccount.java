@@ -37,6 +37,10 @@ class MemberAccount {
 	@Column(name = "activated_at", nullable = false, updatable = false)
 	private Instant activatedAt;
 
+	/** Bumped when the member's rights change (password, status): older sessions end. */
+	@Column(name = "session_version", nullable = false)
+	private long sessionVersion;
+
 	@Version
 	private long version;
 
@@ -55,11 +59,20 @@ class MemberAccount {
 
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
+		this.sessionVersion++;
 		this.updatedAt = now;
 	}
 
 	boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	long getSessionVersion() {
+		return sessionVersion;
 	}
 
 	long getMemberId() {

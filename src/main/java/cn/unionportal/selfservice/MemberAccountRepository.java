@@ -30,6 +30,13 @@ interface MemberAccountRepository extends JpaRepository<MemberAccount, Long> {
 			nativeQuery = true)
 	int recordSuccess(@Param("member") long memberId);
 
+	@Query(value = "SELECT session_version FROM member_account WHERE id = :id", nativeQuery = true)
+	Optional<Long> findSessionVersion(@Param("id") long accountId);
+
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = "UPDATE member_account SET session_version = session_version + 1 WHERE member_id = :member", nativeQuery = true)
+	int endSessions(@Param("member") long memberId);
+
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = "DELETE FROM member_account WHERE member_id = :member", nativeQuery = true)
 	int deleteByMember(@Param("member") long memberId);

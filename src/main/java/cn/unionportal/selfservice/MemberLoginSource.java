@@ -2,17 +2,22 @@ package cn.unionportal.selfservice;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import cn.unionportal.account.LoginSource;
+import cn.unionportal.member.CardNumbers;
 import cn.unionportal.member.MemberManagement;
+import cn.unionportal.member.MemberStatus;
+import cn.unionportal.member.MemberView;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members sign in with their membership card number or their mobile number on record.
+ * Members sign in with their membership card number or their mobile number on record, and only
+ * while their membership is active: a member who left, died or lapsed is refused (as a disabled
+ * account) even with the right password. Failures count on the member's account, whichever of
+ * the two names (in whatever spelling) was typed.
  */
 @Component
 class MemberLoginSource implements LoginSource {
@@ -31,31 +36,53 @@ class MemberLoginSource implements LoginSource {
 
 	@Override
 	public Optional<UserDetails> load(String loginName) {
-		return memberId(loginName).flatMap(memberId -> accounts.findByMemberId(memberId)
-			.map(account -> new MemberPrincipal(memberId, loginName, members.selfView(memberId).name(),
-					account.getPasswordHash(), account.isEnabled(), account.isLockedAt(clock.instant()))));
-	}
-
-	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void failed(String loginName, Instant now, int maxFailures, Instant lockUntil) {
-		memberId(loginName).ifPresent(memberId -> accounts.recordFailure(memberId, now, maxFailures, lockUntil));
-	}
-
-	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void succeeded(String loginName) {
-		memberId(loginName).ifPresent(accounts::recordSuccess);
-	}
-
-	private Optional<Long> memberId(String loginName) {
-		if (loginName == null || loginName.isBlank()) {
+		String name = canonical(loginName);
+		if (name.isEmpty()) {
 			return Optional.empty();
 		}
-		String name = loginName.strip();
-		if (name.toUpperCase(java.util.Locale.ROOT).startsWith("WH")) {
-			return members.findIdByCardNumber(name);
+		Optional<Long> memberId = isCard(name) ? members.findIdByCardNumber(name) : members.findActiveIdByPhone(name);
+		return memberId.flatMap(id -> accounts.findByMemberId(id).map(account -> {
+			MemberView member = members.selfView(id);
+			boolean active = member.status() == MemberStatus.ACTIVE;
+			return new MemberPrincipal(id, name, member.name(), account.getPasswordHash(), account.isEnabled() && active,
+					account.isLockedAt(clock.instant()), account.getId(), account.getSessionVersion());
+		}));
+	}
+
+	@Override
+	public void failed(UserDetails principal, Instant now, int maxFailures, Instant lockUntil) {
+		if (principal instanceof MemberPrincipal member) {
+			accounts.recordFailure(member.memberId(), now, maxFailures, lockUntil);
 		}
-		return members.findActiveIdByPhone(name);
+	}
+
+	@Override
+	public void succeeded(UserDetails principal) {
+		if (principal instanceof MemberPrincipal member) {
+			accounts.recordSuccess(member.memberId());
+		}
+	}
+
+	@Override
+	public Optional<Boolean> isCurrent(Object principal) {
+		if (principal instanceof MemberPrincipal member) {
+			return Optional.of(accounts.findSessionVersion(member.accountId())
+				.map(version -> version == member.sessionVersion())
+				.orElse(false));
+		}
+		return Optional.empty();
+	}
+
+	/** Card numbers as {@link CardNumbers#normalize}; mobile numbers without separators. */
+	private static String canonical(String loginName) {
+		if (loginName == null) {
+			return "";
+		}
+		String name = loginName.strip();
+		return isCard(name) ? CardNumbers.normalize(name) : name.replaceAll("[\\s\\-\\uFF0D]", "");
+	}
+
+	private static boolean isCard(String name) {
+		return name.toUpperCase(Locale.ROOT).startsWith(CardNumbers.PREFIX);
 	}
 }

@@ -26,8 +26,14 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
 
 	private final boolean locked;
 
+	private final long accountId;
+
+	private final long sessionVersion;
+
 	MemberPrincipal(long memberId, String loginName, String displayName, String passwordHash, boolean enabled,
-			boolean locked) {
+			boolean locked, long accountId, long sessionVersion) {
+		this.accountId = accountId;
+		this.sessionVersion = sessionVersion;
 		this.memberId = memberId;
 		this.loginName = loginName;
 		this.displayName = displayName;
@@ -38,6 +44,22 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
 
 	public long memberId() {
 		return memberId;
+	}
+
+	/** The self-service account this session signed in to (a reset account gets a new one). */
+	long accountId() {
+		return accountId;
+	}
+
+	/** The account's security stamp when this session signed in. */
+	long sessionVersion() {
+		return sessionVersion;
+	}
+
+	/** The same member after their own password change, which moved the stamp on. */
+	public MemberPrincipal withSessionVersion(long newSessionVersion) {
+		return new MemberPrincipal(memberId, loginName, displayName, null, enabled, locked, accountId,
+				newSessionVersion);
 	}
 
 	/** Shown in the navigation bar (same property name as for staff). */

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import cn.unionportal.account.PasswordPolicy;
 import cn.unionportal.member.CardNumbers;
+import cn.unionportal.member.MemberEvents.MemberStatusChanged;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
@@ -15,6 +17,7 @@ import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @Transactional(readOnly = true)
 public class SelfServiceManagement {
-
-	static final int MIN_PASSWORD_LENGTH = 8;
 
 	private final MemberAccountRepository accounts;
 
@@ -116,9 +117,14 @@ public class SelfServiceManagement {
 		return id;
 	}
 
+	/**
+	 * The member changes their password. Their other sessions end. @return the account's new
+	 * security stamp, for the session that made the change
+	 */
 	@Transactional
-	public void changePassword(long memberId, String currentPassword, String newPassword, String confirmPassword) {
-		MemberAccount account = accounts.findByMemberId(memberId).orElseThrow();
+	public long changePassword(long memberId, String currentPassword, String newPassword, String confirmPassword) {
+		MemberAccount account = accounts.findByMemberId(memberId)
+			.orElseThrow(() -> new RuleViolationException("currentPassword", "account.error.currentPasswordWrong"));
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new RuleViolationException("currentPassword", "account.error.currentPasswordWrong");
 		}
@@ -128,12 +134,21 @@ public class SelfServiceManagement {
 		accounts.saveAndFlush(account);
 		audit.record("member:" + member.cardNumber(), "PASSWORD_CHANGED", "MEMBER", memberId, member.organizationId(),
 				null);
+		return account.getSessionVersion();
+	}
+
+	/** A member who is no longer active cannot sign in, and their open sessions end now. */
+	@EventListener
+	@Transactional
+	public void on(MemberStatusChanged event) {
+		accounts.endSessions(event.memberId());
 	}
 
 	/** The member changes their mobile number, confirmed by their password. */
 	@Transactional
 	public void changePhone(long memberId, String password, String newPhone) {
-		MemberAccount account = accounts.findByMemberId(memberId).orElseThrow();
+		MemberAccount account = accounts.findByMemberId(memberId)
+			.orElseThrow(() -> new RuleViolationException("password", "account.error.currentPasswordWrong"));
 		if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
 			throw new RuleViolationException("password", "account.error.currentPasswordWrong");
 		}
@@ -174,12 +189,7 @@ public class SelfServiceManagement {
 	}
 
 	private static void checkNewPassword(String field, String card, String password, String confirm) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 100) {
-			throw new RuleViolationException(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
-		}
-		if (password.equalsIgnoreCase(card)) {
-			throw new RuleViolationException(field, "account.error.passwordIsUsername");
-		}
+		PasswordPolicy.check(field, card, password);
 		if (!password.equals(confirm)) {
 			throw new RuleViolationException("confirmPassword", "account.error.passwordMismatch");
 		}

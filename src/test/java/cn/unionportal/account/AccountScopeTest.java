@@ -103,7 +103,7 @@ class AccountScopeTest extends PostgresIntegrationTest {
 			.param("roles", "STAFF")
 			.param("initialPassword", "123")
 			.with(csrf())
-			.with(demo.as("admin")), 200)).contains("密码长度应为 8–100 位");
+			.with(demo.as("admin")), 200)).contains("密码长度应为 10–100 位");
 		assertThat(body(post("/accounts").param("username", "a b")
 			.param("displayName", "")
 			.param("organizationId", String.valueOf(demo.org("文登区总工会")))

@@ -11,7 +11,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public final class Demo {
 
-	public static final String PASSWORD = "portal-demo";
+	public static final String PASSWORD = "portal-demo-2026";
 
 	private final JdbcTemplate jdbc;
 

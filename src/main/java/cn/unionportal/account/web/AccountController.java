@@ -59,6 +59,16 @@ class AccountController {
 		return "accounts/list";
 	}
 
+	/** The locked accounts in scope, each with a link to its page (where the lock is cleared). */
+	@GetMapping("/locked")
+	String listLockedAccounts(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		Page<AccountSummary> results = accounts.locked(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("accounts", results);
+		model.addAttribute("lockedOnly", true);
+		model.addAttribute("pages", PageLinks.of(results, "/accounts/locked"));
+		return "accounts/list";
+	}
+
 	@GetMapping("/new")
 	String showCreateForm(CurrentUser user, @RequestParam(required = false) Long organization, Model model) {
 		long organizationId = organization == null ? user.organizationId() : organization;
