@@ -21,6 +21,9 @@ public abstract class PostgresIntegrationTest {
 	/** A fixed key for personal data in tests (never used outside them). */
 	public static final String TEST_DATA_KEY = "dGVzdC1rZXktZm9yLXVuaW9uLXBvcnRhbC10ZXN0cyE=";
 
+	/** The portal's public address in tests ({@code portal.public-base-url}, required on PostgreSQL). */
+	public static final String PUBLIC_BASE_URL = "https://portal.weihai.example";
+
 	@Autowired
 	protected MockMvc mvc;
 
@@ -46,5 +49,6 @@ public abstract class PostgresIntegrationTest {
 		registry.add("spring.datasource.password", db::password);
 		registry.add("portal.demo.enabled", () -> "true");
 		registry.add("portal.data.key", () -> TEST_DATA_KEY);
+		registry.add("portal.public-base-url", () -> PUBLIC_BASE_URL);
 	}
 }
