@@ -2,6 +2,7 @@ package cn.unionportal.member.web;
 
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
+import cn.unionportal.member.TransferView;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
