@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LoginLogRetention {
 
 	@Bean
-	RetentionTask loginEventRetention(JdbcClient jdbc) {
+	RetentionTask loginEventPurge(JdbcClient jdbc) {
 		return RetentionTask.deletingOlderThan(jdbc, "login_event", "occurred_at", RetentionSettings::loginLog);
 	}
 }

@@ -23,13 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AidRetention {
 
 	@Bean
-	RetentionTask statusLookupAttemptRetention(JdbcClient jdbc) {
+	RetentionTask statusLookupAttemptPurge(JdbcClient jdbc) {
 		return RetentionTask.deletingOlderThan(jdbc, "status_lookup_attempt", "attempted_at",
 				RetentionSettings::attempts);
 	}
 
 	@Bean
-	RetentionTask fileAccessRetention(JdbcClient jdbc, Clock clock) {
+	RetentionTask fileAccessPurge(JdbcClient jdbc, Clock clock) {
 		return new RetentionTask() {
 
 			@Override

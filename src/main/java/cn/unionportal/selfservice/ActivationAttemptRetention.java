@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ActivationAttemptRetention {
 
 	@Bean
-	RetentionTask activationAttemptRetention(JdbcClient jdbc) {
+	RetentionTask activationAttemptPurge(JdbcClient jdbc) {
 		return RetentionTask.deletingOlderThan(jdbc, "activation_attempt", "attempted_at", RetentionSettings::attempts);
 	}
 }

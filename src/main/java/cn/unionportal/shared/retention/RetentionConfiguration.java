@@ -14,7 +14,7 @@ class RetentionConfiguration {
 
 	/** Rate-limit counters whose window ended longer ago than the attempts retention. */
 	@Bean
-	RetentionTask attemptCounterRetention(JdbcClient jdbc) {
+	RetentionTask attemptCounterPurge(JdbcClient jdbc) {
 		return RetentionTask.deletingOlderThan(jdbc, "attempt_counter", "window_end", RetentionSettings::attempts);
 	}
 }
