@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.unionportal.shared.limits.AttemptLimits;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
