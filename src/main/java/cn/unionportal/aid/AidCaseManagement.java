@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>Deciding: see {@link AidCaseDeciders}; refusals of role or level answer
  * {@link ForbiddenException}; the recorder deciding, a missing comment or a case already decided
  * are {@link RuleViolationException}s; a stale page is a {@link ConflictException}.</li>
+ * <li>Medical cap: recording or approving a medical case locks the member's year first
+ * ({@link AidCaseRepository#lockMedicalCap}), so two cases at once cannot both fit into what
+ * remained of the cap.</li>
  * <li>Paying: any staff user in scope, on an approved case, at most what remains of the approved
  * amount, from the budget of the user's organization for the case's year. Optimistic locking on
  * the case and the budget plus the one-time request token make concurrent clicks record one
@@ -215,6 +218,9 @@ public class AidCaseManagement {
 		AidCaseContext context = prepare(user, data.memberId(), data.fileId());
 		AidCaseData d = data.normalized();
 		requireKindFields(d);
+		if (d.kind() == AidKind.MEDICAL_AID) {
+			cases.lockMedicalCap(d.memberId(), context.year());
+		}
 		AidAmount computed = compute(context, d);
 		BigDecimal requested = d.requestedAmount() == null ? computed.amount() : checkAmount("requestedAmount",
 				d.requestedAmount());
@@ -293,6 +299,7 @@ public class AidCaseManagement {
 		Instant now = clock.instant();
 		if (approve) {
 			if (aidCase.getKind() == AidKind.MEDICAL_AID) {
+				cases.lockMedicalCap(aidCase.getMemberId(), aidCase.getYear());
 				AidPolicyValues policy = policies.valuesFor(aidCase.getYear());
 				BigDecimal others = cases.medicalApproved(aidCase.getMemberId(), aidCase.getYear(), id);
 				BigDecimal remaining = policy.get(AidPolicyKey.MEDICAL_CAP).subtract(others).max(BigDecimal.ZERO);

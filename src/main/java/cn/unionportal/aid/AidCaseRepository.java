@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -35,4 +36,24 @@ interface AidCaseRepository extends JpaRepository<AidCase, Long> {
 			  AND c.status IN ('APPROVED', 'PAID') AND c.id <> :except
 			""", nativeQuery = true)
 	BigDecimal medicalApproved(@Param("member") long memberId, @Param("year") int year, @Param("except") long exceptId);
+
+	/** Creates the member's cap row of the year unless it exists (see {@link #lockMedicalCap}). */
+	@Modifying
+	@Query(value = "INSERT INTO aid_medical_cap_lock (member_id, aid_year) VALUES (:member, :year) ON CONFLICT DO NOTHING",
+			nativeQuery = true)
+	int createMedicalCapRow(@Param("member") long memberId, @Param("year") int year);
+
+	@Query(value = "SELECT member_id FROM aid_medical_cap_lock WHERE member_id = :member AND aid_year = :year FOR UPDATE",
+			nativeQuery = true)
+	Long lockMedicalCapRow(@Param("member") long memberId, @Param("year") int year);
+
+	/**
+	 * Locks the member's medical cap of the year until the transaction ends: whoever records or
+	 * approves a medical case for them meanwhile waits, and then sees this transaction's case when
+	 * it adds up {@link #medicalUsed} or {@link #medicalApproved}.
+	 */
+	default void lockMedicalCap(long memberId, int year) {
+		createMedicalCapRow(memberId, year);
+		lockMedicalCapRow(memberId, year);
+	}
 }

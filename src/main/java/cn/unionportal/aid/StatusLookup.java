@@ -15,6 +15,7 @@ import cn.unionportal.member.MemberManagement;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * characters of the worker's ID number) and, for staff in scope, the printable code card.
  * <p>
  * Wrong attempts are counted per submitted code and per address; once either reaches its limit
- * within the window, every lookup for it is refused, right digits or not. A wrong code and wrong
+ * within the window, every lookup for it is refused, right digits or not. A lookup takes its slots
+ * before it looks (atomically, {@link StatusLookupAttempts#tryAcquire}) and gives them back when
+ * it was right, so a burst of parallel guesses gets exactly the limit through. A wrong code and wrong
  * digits answer alike, and an unknown code still costs a member lookup, so neither the answer
  * nor its timing says whether a code exists.
  */
@@ -80,7 +83,8 @@ public class StatusLookup {
 	public StatusLookupResult lookUp(String typedCode, String lastFour, String address) {
 		String key = StatusLookupAttempts.key(typedCode);
 		String from = StatusLookupAttempts.address(address);
-		if (attempts.exhausted(key, from)) {
+		Optional<AttemptLimits.Permit> permit = attempts.tryAcquire(key, from);
+		if (permit.isEmpty()) {
 			return StatusLookupResult.tooManyAttempts();
 		}
 		String code = LookupCodes.normalize(typedCode);
@@ -91,6 +95,7 @@ public class StatusLookup {
 			attempts.recordWrong(key, from);
 			return StatusLookupResult.noMatch();
 		}
+		attempts.release(permit.get());
 		return StatusLookupResult.found(report(holder.get()));
 	}
 

@@ -4,16 +4,23 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
+import cn.unionportal.shared.limits.AttemptLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Wrong attempts at the public status page, counted per submitted code (whether or not such a
- * code exists) and per address within {@link AidSettings#statusWindow()}.
+ * code exists) and per address within {@link AidSettings#statusWindow()} by {@link AttemptLimits}
+ * (atomic under concurrent requests), and logged in {@code status_lookup_attempt}.
  */
 @Component
 class StatusLookupAttempts {
+
+	static final String BY_CODE = "status-code";
+
+	static final String BY_ADDRESS = "status-address";
 
 	static final int KEY_LENGTH = 20;
 
@@ -23,10 +30,13 @@ class StatusLookupAttempts {
 
 	private final AidSettings settings;
 
+	private final AttemptLimits limits;
+
 	private final Clock clock;
 
-	StatusLookupAttempts(JdbcClient jdbc, AidSettings settings, Clock clock) {
+	StatusLookupAttempts(JdbcClient jdbc, AidSettings settings, AttemptLimits limits, Clock clock) {
 		this.jdbc = jdbc;
+		this.limits = limits;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -49,27 +59,25 @@ class StatusLookupAttempts {
 		return text.length() <= ADDRESS_LENGTH ? text : text.substring(0, ADDRESS_LENGTH);
 	}
 
-	/** Whether the code or the address has used up its wrong attempts for now. */
-	boolean exhausted(String key, String address) {
-		Timestamp since = Timestamp.from(clock.instant().minus(settings.statusWindow()));
-		long byCode = jdbc
-			.sql("SELECT COUNT(*) FROM status_lookup_attempt WHERE lookup_code = :code AND attempted_at > :since")
-			.param("code", key)
-			.param("since", since)
-			.query(Long.class)
-			.single();
-		if (byCode >= settings.statusAttemptsPerCode()) {
-			return true;
-		}
-		long byAddress = jdbc
-			.sql("SELECT COUNT(*) FROM status_lookup_attempt WHERE address = :address AND attempted_at > :since")
-			.param("address", address)
-			.param("since", since)
-			.query(Long.class)
-			.single();
-		return byAddress >= settings.statusAttemptsPerAddress();
+	/**
+	 * Takes a slot of the code's and of the address's limit (in this order), atomically: of 40
+	 * wrong lookups at once for one code, exactly the limit get through. @return the slots, to
+	 * {@link #release} when the lookup was right, or empty when the code or the address has used up
+	 * its wrong attempts for now
+	 */
+	Optional<AttemptLimits.Permit> tryAcquire(String key, String address) {
+		return limits.tryAcquire(
+				new AttemptLimits.Limit(BY_CODE, key, settings.statusAttemptsPerCode(), settings.statusWindow()),
+				new AttemptLimits.Limit(BY_ADDRESS, address, settings.statusAttemptsPerAddress(),
+						settings.statusWindow()));
 	}
 
+	/** A right lookup does not count. */
+	void release(AttemptLimits.Permit permit) {
+		limits.release(permit);
+	}
+
+	/** Logs a wrong attempt (the counting is done by the limits; the log is purged by retention). */
 	void recordWrong(String key, String address) {
 		Instant now = clock.instant();
 		jdbc.sql("INSERT INTO status_lookup_attempt (lookup_code, address, attempted_at) VALUES (:code, :address, :at)")

@@ -154,14 +154,16 @@ public class MemberManagement {
 		return transferViews(transfers.findByMemberIdOrderByRequestedAtDesc(memberId), Map.of(memberId, member));
 	}
 
-	/** Pending transfers into the user's scope (to accept or decline). */
-	public List<TransferView> incomingTransfers(CurrentUser user) {
-		return transferViews(transfers.findPendingInto(user.organizationId()), Map.of());
+	/** Pending transfers into the user's scope (to accept or decline), oldest first, a page at a time. */
+	public Page<TransferView> incomingTransfers(CurrentUser user, Pageable pageable) {
+		Page<MemberTransfer> page = transfers.findPendingInto(user.organizationId(), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		return new PageImpl<>(transferViews(page.getContent(), Map.of()), page.getPageable(), page.getTotalElements());
 	}
 
-	/** Pending transfers out of the user's scope (which the sender may cancel). */
-	public List<TransferView> outgoingTransfers(CurrentUser user) {
-		return transferViews(transfers.findPendingFrom(user.organizationId()), Map.of());
+	/** Pending transfers out of the user's scope (which the sender may cancel), a page at a time. */
+	public Page<TransferView> outgoingTransfers(CurrentUser user, Pageable pageable) {
+		Page<MemberTransfer> page = transfers.findPendingFrom(user.organizationId(), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
+		return new PageImpl<>(transferViews(page.getContent(), Map.of()), page.getPageable(), page.getTotalElements());
 	}
 
 	// ---- for the member's own self-service (the caller is the member; no staff scope) ----------

@@ -420,13 +420,25 @@ public class OrganizationManagement {
 			if (!type.isEnterprise()) {
 				throw new RuleViolationException("creditCode", "organization.error.creditCodeNotAllowed");
 			}
-			if (!CreditCode.isValid(code)) {
-				throw new RuleViolationException("creditCode", "organization.error.creditCodeInvalid");
-			}
+			CreditCode.problem(code).ifPresent(problem -> {
+				throw creditCodeProblem(code, problem);
+			});
 			if (organizations.existsActiveWithCreditCode(code, selfId)) {
 				throw new RuleViolationException("creditCode", "organization.error.creditCodeTaken");
 			}
 		}
+	}
+
+	/** The message names the wrong part of the code and what was typed there. */
+	private static RuleViolationException creditCodeProblem(String code, CreditCode.Problem problem) {
+		String key = "organization.error.creditCode." + problem;
+		return switch (problem) {
+			case DEPARTMENT -> new RuleViolationException("creditCode", key, code.substring(0, 1));
+			case CATEGORY -> new RuleViolationException("creditCode", key, code.substring(1, 2), code.substring(0, 1),
+					String.join("/", CreditCode.categoriesOf(code.charAt(0)).split("")));
+			case DIVISION -> new RuleViolationException("creditCode", key, code.substring(2, 8));
+			default -> new RuleViolationException("creditCode", key);
+		};
 	}
 
 	private void saveChecked(Organization organization) {

@@ -3,7 +3,6 @@ package cn.unionportal.selfservice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -22,9 +22,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Members' self-service accounts: activation without staff (card number + full ID number +
@@ -34,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @Transactional(readOnly = true)
 public class SelfServiceManagement {
+
+	static final String BY_CARD = "activation-card";
+
+	static final String BY_ADDRESS = "activation-address";
 
 	private final MemberAccountRepository accounts;
 
@@ -45,7 +47,7 @@ public class SelfServiceManagement {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separately;
+	private final AttemptLimits limits;
 
 	private final Clock clock;
 
@@ -56,7 +58,7 @@ public class SelfServiceManagement {
 	private final Duration window;
 
 	SelfServiceManagement(MemberAccountRepository accounts, MemberManagement members, PasswordEncoder passwordEncoder,
-			AuditTrail audit, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			AuditTrail audit, JdbcClient jdbc, AttemptLimits limits, Clock clock,
 			@Value("${portal.selfservice.attempts-per-card:5}") int attemptsPerCard,
 			@Value("${portal.selfservice.attempts-per-address:20}") int attemptsPerAddress,
 			@Value("${portal.selfservice.attempt-window:15m}") Duration window) {
@@ -65,8 +67,7 @@ public class SelfServiceManagement {
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.jdbc = jdbc;
-		this.separately = new TransactionTemplate(transactions.getTransactionManager());
-		this.separately.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+		this.limits = limits;
 		this.clock = clock;
 		this.attemptsPerCard = attemptsPerCard;
 		this.attemptsPerAddress = attemptsPerAddress;
@@ -81,19 +82,21 @@ public class SelfServiceManagement {
 	/**
 	 * Activates the member's account. Any wrong combination answers the same
 	 * {@code selfservice.activation.failed}; too many attempts answer
-	 * {@code selfservice.activation.tooMany} whatever was typed. @return the member's id
+	 * {@code selfservice.activation.tooMany} whatever was typed. An attempt takes its slots of the
+	 * per-card and per-address limits before it checks (atomically, so a burst of parallel guesses
+	 * gets exactly the limit through) and gives them back when the identity matched. A refusal is
+	 * an exception that commits (the slot taken and the logged attempt stay).
+	 * @return the member's id
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = RuleViolationException.class)
 	public long activate(Activation activation, String address) {
 		String card = CardNumbers.normalize(activation.cardNumber());
 		String key = card.isEmpty() ? "-" : card.substring(0, Math.min(card.length(), 20));
-		String from = address == null ? "-" : address;
-		Instant since = clock.instant().minus(window);
-		long byCard = count("card_number", key, since);
-		long byAddress = count("address", from, since);
-		if (byCard >= attemptsPerCard || byAddress >= attemptsPerAddress) {
-			throw new RuleViolationException(null, "selfservice.activation.tooMany");
-		}
+		String from = address == null ? "-" : address.length() > 64 ? address.substring(0, 64) : address;
+		AttemptLimits.Permit permit = limits
+			.tryAcquire(new AttemptLimits.Limit(BY_CARD, key, attemptsPerCard, window),
+					new AttemptLimits.Limit(BY_ADDRESS, from, attemptsPerAddress, window))
+			.orElseThrow(() -> new RuleViolationException(null, "selfservice.activation.tooMany"));
 		Optional<Long> memberId = members.findIdByCardNumber(card)
 			.filter(id -> members.selfView(id).status() == MemberStatus.ACTIVE)
 			.filter(id -> members.matchesIdentity(id, activation.idNumber(), activation.phone()));
@@ -101,15 +104,23 @@ public class SelfServiceManagement {
 			recordAttempt(key, from);
 			throw new RuleViolationException(null, "selfservice.activation.failed");
 		}
+		limits.release(permit);
 		long id = memberId.get();
 		if (accounts.findByMemberId(id).isPresent()) {
 			throw new RuleViolationException(null, "selfservice.activation.already");
 		}
 		checkNewPassword("password", card, activation.password(), activation.confirmPassword());
-		try {
-			accounts.saveAndFlush(new MemberAccount(id, passwordEncoder.encode(activation.password()), clock.instant()));
-		}
-		catch (DataIntegrityViolationException concurrent) {
+		// a statement that cannot fail: a failed insert would doom the transaction that must commit
+		Timestamp now = Timestamp.from(clock.instant());
+		int created = jdbc.sql("""
+				INSERT INTO member_account (member_id, password_hash, activated_at, updated_at)
+				VALUES (:member, :hash, :now, :now) ON CONFLICT DO NOTHING
+				""")
+			.param("member", id)
+			.param("hash", passwordEncoder.encode(activation.password()))
+			.param("now", now)
+			.update();
+		if (created == 0) {
 			throw new RuleViolationException(null, "selfservice.activation.already");
 		}
 		MemberView member = members.selfView(id);
@@ -170,22 +181,13 @@ public class SelfServiceManagement {
 		}
 	}
 
-	private long count(String column, String value, Instant since) {
-		return jdbc.sql("SELECT COUNT(*) FROM activation_attempt WHERE " + column + " = :value AND attempted_at > :since")
-			.param("value", value)
-			.param("since", Timestamp.from(since))
-			.query(Long.class)
-			.single();
-	}
-
-	/** Recorded in its own transaction, so the refusal that follows does not roll it back. */
+	/** Logs a wrong attempt (the limits count; the log is purged by retention). */
 	private void recordAttempt(String card, String address) {
-		separately.executeWithoutResult(status -> jdbc
-			.sql("INSERT INTO activation_attempt (card_number, address, attempted_at) VALUES (:card, :address, :at)")
+		jdbc.sql("INSERT INTO activation_attempt (card_number, address, attempted_at) VALUES (:card, :address, :at)")
 			.param("card", card)
-			.param("address", address.length() > 64 ? address.substring(0, 64) : address)
+			.param("address", address)
 			.param("at", Timestamp.from(clock.instant()))
-			.update());
+			.update();
 	}
 
 	private static void checkNewPassword(String field, String card, String password, String confirm) {

@@ -3,14 +3,10 @@ package cn.unionportal.aid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.support.Concurrently;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,23 +48,7 @@ class AidPaymentConcurrencyTest extends PostgresIntegrationTest {
 	}
 
 	private List<Integer> concurrently(List<MockHttpServletRequestBuilder> requests) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-		List<Future<Integer>> results = new ArrayList<>();
-		for (MockHttpServletRequestBuilder request : requests) {
-			Callable<Integer> click = () -> {
-				start.await();
-				return mvc.perform(request).andReturn().getResponse().getStatus();
-			};
-			results.add(pool.submit(click));
-		}
-		start.countDown();
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> result : results) {
-			statuses.add(result.get());
-		}
-		pool.shutdown();
-		return statuses;
+		return Concurrently.statuses(mvc, requests);
 	}
 
 	private BigDecimal spent(int year) {

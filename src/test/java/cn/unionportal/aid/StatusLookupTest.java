@@ -1,12 +1,24 @@
 package cn.unionportal.aid;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -228,16 +240,33 @@ class StatusLookupTest extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void wrongAttemptsOutsideTheWindowNoLongerCount() throws Exception {
+	void wrongAttemptsOfAnEarlierWindowNoLongerCount() throws Exception {
 		Person wang = member(wendengUnion, "王建初", "wendeng");
 		String code = LookupCodes.generate();
 		file(wang, wendengUnion, "APPLIED", code);
-		Timestamp old = Timestamp.from(Instant.now().minus(16, ChronoUnit.MINUTES));
-		for (int i = 0; i < 5; i++) {
-			jdbc.update("INSERT INTO status_lookup_attempt (lookup_code, address, attempted_at) VALUES (?, '10.9.4.1', ?)",
-					code, old);
-		}
+		Instant earlier = Instant.now().minus(16, ChronoUnit.MINUTES);
+		jdbc.update("""
+				INSERT INTO attempt_counter (limit_name, limit_key, window_start, window_end, attempts)
+				VALUES ('status-code', ?, ?, ?, 5), ('status-address', '10.9.4.1', ?, ?, 20)
+				""", code, Timestamp.from(earlier), Timestamp.from(earlier.plus(15, ChronoUnit.MINUTES)),
+				Timestamp.from(earlier), Timestamp.from(earlier.plus(15, ChronoUnit.MINUTES)));
 		assertThat(body(lookUp(code, wang.lastFour(), "10.9.4.1"), 200)).contains("王*初", "等待基层工会审核");
+	}
+
+	@Test
+	void rightLookupsDoNotUseUpTheWrongAttempts() throws Exception {
+		Person wang = member(wendengUnion, "王建初", "wendeng");
+		String code = LookupCodes.generate();
+		file(wang, wendengUnion, "APPLIED", code);
+		String wrong = wang.lastFour().equals("0000") ? "1111" : "0000";
+		for (int i = 0; i < 4; i++) {
+			body(lookUp(code, wrong, "10.9.6." + i), 200);
+		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(body(lookUp(code, wang.lastFour(), "10.9.6.10"), 200)).contains("王*初");
+		}
+		assertThat(body(lookUp(code, wrong, "10.9.6.20"), 200)).contains("查询码或身份证号码后四位不正确");
+		assertThat(body(lookUp(code, wang.lastFour(), "10.9.6.10"), 429)).contains("尝试次数过多");
 	}
 
 	@Test
@@ -260,7 +289,7 @@ class StatusLookupTest extends PostgresIntegrationTest {
 		String code = LookupCodes.generate();
 		long file = file(wang, wendengUnion, "FILED", code);
 		String card = body(get("/aid/files/{id}/code", file).with(demo.as("wendeng")), 200);
-		assertThat(card).contains(LookupCodes.display(code), "data:image/png;base64,", "http://localhost/status", "王*初")
+		assertThat(card).contains(LookupCodes.display(code), "data:image/png;base64,", PUBLIC_BASE_URL + "/status", "王*初")
 			.doesNotContain("王建初");
 		mvc.perform(get("/aid/files/{id}/code", file).with(demo.as("huancui"))).andExpect(status().isNotFound());
 		mvc.perform(get("/aid/files/{id}/code", file)).andExpect(status().is3xxRedirection());
@@ -271,5 +300,27 @@ class StatusLookupTest extends PostgresIntegrationTest {
 
 		long withoutCode = file(member(wendengUnion, "周明", "wendeng"), wendengUnion, "APPLIED", null);
 		assertThat(body(get("/aid/files/{id}/code", withoutCode).with(demo.as("wendeng")), 422)).contains("尚未生成查询码");
+	}
+
+	@Test
+	void aForgedHostHeaderReachesNeitherTheCodeCardNorItsQrCode() throws Exception {
+		Person wang = member(wendengUnion, "王建初", "wendeng");
+		String code = LookupCodes.generate();
+		long file = file(wang, wendengUnion, "FILED", code);
+		String card = body(get("/aid/files/{id}/code", file).header("Host", "portal.attacker.example")
+			.header("X-Forwarded-Host", "portal.attacker.example")
+			.with(request -> {
+				request.setServerName("portal.attacker.example");
+				return request;
+			})
+			.with(demo.as("wendeng")), 200);
+		assertThat(card).contains(PUBLIC_BASE_URL + "/status").doesNotContain("attacker");
+		Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(card);
+		assertThat(png.find()).isTrue();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+				new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+		assertThat(qr).isEqualTo(PUBLIC_BASE_URL + "/status?code=" + code);
 	}
 }

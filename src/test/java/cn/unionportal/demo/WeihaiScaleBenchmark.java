@@ -101,6 +101,7 @@ class WeihaiScaleBenchmark {
 		registry.add("portal.demo.enabled", () -> "false");
 		registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/vendor/{vendor}");
 		registry.add("portal.data.key", () -> PostgresIntegrationTest.TEST_DATA_KEY);
+		registry.add("portal.public-base-url", () -> PostgresIntegrationTest.PUBLIC_BASE_URL);
 	}
 
 	@Test

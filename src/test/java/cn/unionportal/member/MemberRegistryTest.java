@@ -226,6 +226,43 @@ class MemberRegistryTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void pendingTransferListsComeAPageAtATime() throws Exception {
+		long wendengUnion = demo.org("大明国际控股有限公司威海分公司工会");
+		List<Long> movers = jdbc.queryForList("""
+				SELECT m.id FROM member m JOIN organization_closure c ON c.descendant_id = m.organization_id
+				WHERE c.ancestor_id = ? AND m.status = 'ACTIVE'
+				  AND NOT EXISTS (SELECT 1 FROM member_transfer t WHERE t.pending_member_id = m.id)
+				ORDER BY m.id LIMIT 25
+				""", Long.class, demo.org("环翠区总工会"));
+		assertThat(movers).hasSize(25);
+		for (int i = 0; i < movers.size(); i++) {
+			jdbc.update("""
+					INSERT INTO member_transfer (member_id, from_organization_id, to_organization_id, status, reason,
+					  requested_by, requested_at, pending_member_id)
+					SELECT id, organization_id, ?, 'PENDING', ?, 'huancui', CURRENT_TIMESTAMP, id FROM member WHERE id = ?
+					""", wendengUnion, "分页转会" + String.format("%02d", i), movers.get(i));
+		}
+		String first = body(get("/members/transfers").with(demo.as("wendeng")), 200);
+		String second = body(get("/members/transfers").param("in", "1").with(demo.as("wendeng")), 200);
+		long onFirst = first.lines().filter(line -> line.contains("分页转会")).count();
+		long onSecond = second.lines().filter(line -> line.contains("分页转会")).count();
+		assertThat(onFirst).isEqualTo(20);
+		assertThat(onFirst + onSecond).isGreaterThanOrEqualTo(25);
+		assertThat(first).contains("in=1").contains("分页转会00").doesNotContain("分页转会24");
+		assertThat(second).contains("分页转会24");
+		// the sending side pages its outgoing list the same way; a negative page number answers the first
+		assertThat(cancelButtons(body(get("/members/transfers").with(demo.as("huancui")), 200))).isEqualTo(20);
+		assertThat(cancelButtons(body(get("/members/transfers").param("out", "1").with(demo.as("huancui")), 200)))
+			.isGreaterThanOrEqualTo(5);
+		assertThat(cancelButtons(body(get("/members/transfers").param("out", "-3").with(demo.as("huancui")), 200)))
+			.isEqualTo(20);
+	}
+
+	private static long cancelButtons(String page) {
+		return page.lines().filter(line -> line.contains("/cancel\"")).count();
+	}
+
+	@Test
 	void aDeclinedTransferNeedsAReasonAndLeavesTheMemberWhereItWas() throws Exception {
 		long id = registered(wendengUnion, "郑十", "wendeng");
 		mvc.perform(post("/members/{id}/transfer", id).param("toOrganizationId", String.valueOf(huancuiUnion))

@@ -216,7 +216,21 @@ class OrganizationScopeTest extends PostgresIntegrationTest {
 	void creditCodeIsChecked() throws Exception {
 		String bad = body(create(dashuibo, "GRASSROOTS_UNION", "信用代码测试工会", "91371003MA3C00000X")
 			.with(demo.as("wendeng")), 200);
-		assertThat(bad).contains("统一社会信用代码无效");
+		assertThat(bad).contains("统一社会信用代码无效", "第 18 位校验码不正确");
+		// a right check character does not make a code: the page names the wrong part
+		String department = body(create(dashuibo, "GRASSROOTS_UNION", "信用代码测试工会",
+				"B1371003MA3C00000" + CreditCode.checkCharacter("B1371003MA3C00000")).with(demo.as("wendeng")), 200);
+		assertThat(department).contains("第 1 位（登记管理部门代码）“B”");
+		String category = body(create(dashuibo, "GRASSROOTS_UNION", "信用代码测试工会",
+				"97371003MA3C00000" + CreditCode.checkCharacter("97371003MA3C00000")).with(demo.as("wendeng")), 200);
+		assertThat(category).contains("第 2 位（机构类别代码）“7”不属于登记管理部门“9”，该部门可用 1/2/3");
+		String division = body(create(dashuibo, "GRASSROOTS_UNION", "信用代码测试工会",
+				"91991003MA3C00000" + CreditCode.checkCharacter("91991003MA3C00000")).with(demo.as("wendeng")), 200);
+		assertThat(division).contains("第 3–8 位（行政区划码）“991003”");
+		String english = body(create(dashuibo, "GRASSROOTS_UNION", "信用代码测试工会",
+				"91991003MA3C00000" + CreditCode.checkCharacter("91991003MA3C00000")).param("lang", "en")
+			.with(demo.as("wendeng")), 200);
+		assertThat(english).contains("positions 3-8 (administrative division) &quot;991003&quot;");
 		String onFederation = body(create(dashuibo, "REGIONAL_FEDERATION", "信用代码联合会", "91350100M000100Y43")
 			.with(demo.as("wendeng")), 200);
 		assertThat(onFederation).contains("只有企业基层工会填写统一社会信用代码");

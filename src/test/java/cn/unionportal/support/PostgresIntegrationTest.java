@@ -21,6 +21,9 @@ public abstract class PostgresIntegrationTest {
 	/** A fixed key for personal data in tests (never used outside them). */
 	public static final String TEST_DATA_KEY = "dGVzdC1rZXktZm9yLXVuaW9uLXBvcnRhbC10ZXN0cyE=";
 
+	/** The portal's public address in tests ({@code portal.public-base-url}, required on PostgreSQL). */
+	public static final String PUBLIC_BASE_URL = "https://portal.weihai.example";
+
 	@Autowired
 	protected MockMvc mvc;
 
@@ -48,5 +51,6 @@ public abstract class PostgresIntegrationTest {
 		registry.add("portal.data.key", () -> TEST_DATA_KEY);
 		// every MockMvc request comes from 127.0.0.1: the per-address allowance is tested on its own
 		registry.add("portal.login.failures-per-address", () -> "1000000");
+		registry.add("portal.public-base-url", () -> PUBLIC_BASE_URL);
 	}
 }

@@ -3,17 +3,17 @@ package cn.unionportal.aid.web;
 import cn.unionportal.aid.StatusLookup;
 import cn.unionportal.aid.StatusLookupCard;
 import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.web.PublicBaseUrl;
 import cn.unionportal.shared.web.QrCodes;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The printable code card (一户一码) of a household file or a stand-alone case, for staff in scope:
  * the code, a QR code of the status page with the code filled in, and instructions for the family.
+ * Both links start with the configured {@link PublicBaseUrl}, never with the request's Host header.
  */
 @Controller
 class LookupCodeController {
@@ -22,29 +22,28 @@ class LookupCodeController {
 
 	private final StatusLookup lookup;
 
-	LookupCodeController(StatusLookup lookup) {
+	private final PublicBaseUrl baseUrl;
+
+	LookupCodeController(StatusLookup lookup, PublicBaseUrl baseUrl) {
 		this.lookup = lookup;
+		this.baseUrl = baseUrl;
 	}
 
 	@GetMapping("/aid/files/{id}/code")
-	String showFileCode(CurrentUser user, @PathVariable long id, HttpServletRequest request, Model model) {
+	String showFileCode(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("backUrl", "/aid/files/" + id);
-		return card(lookup.fileCard(user, id), request, model);
+		return card(lookup.fileCard(user, id), model);
 	}
 
 	@GetMapping("/aid/cases/{id}/code")
-	String showCaseCode(CurrentUser user, @PathVariable long id, HttpServletRequest request, Model model) {
+	String showCaseCode(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("backUrl", "/aid/cases/" + id);
-		return card(lookup.caseCard(user, id), request, model);
+		return card(lookup.caseCard(user, id), model);
 	}
 
-	private static String card(StatusLookupCard card, HttpServletRequest request, Model model) {
-		String statusPage = ServletUriComponentsBuilder.fromContextPath(request).path("/status").build().toUriString();
-		String link = ServletUriComponentsBuilder.fromContextPath(request)
-			.path("/status")
-			.queryParam("code", card.code())
-			.build()
-			.toUriString();
+	private String card(StatusLookupCard card, Model model) {
+		String statusPage = baseUrl.link("/status", null, null);
+		String link = baseUrl.link("/status", "code", card.code());
 		model.addAttribute("card", card);
 		model.addAttribute("statusPage", statusPage);
 		model.addAttribute("qr", QrCodes.pngDataUri(link, QR_SIZE));

@@ -2,12 +2,16 @@ package cn.unionportal.member.web;
 
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
+import cn.unionportal.member.TransferView;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
+import cn.unionportal.shared.web.PageLinks;
 import cn.unionportal.shared.web.FormErrors;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MemberTransferController {
 
 	private static final int TARGET_LIMIT = 30;
+
+	static final int PAGE_SIZE = 20;
 
 	private final MemberManagement members;
 
@@ -74,10 +80,18 @@ class MemberTransferController {
 		return "members/transfer";
 	}
 
+	/** Both lists a page at a time; each list's links keep the other list's page. */
 	@GetMapping("/members/transfers")
-	String showTransfers(CurrentUser user, Model model) {
-		model.addAttribute("incoming", members.incomingTransfers(user));
-		model.addAttribute("outgoing", members.outgoingTransfers(user));
+	String showTransfers(CurrentUser user, @RequestParam(name = "in", defaultValue = "0") int in,
+			@RequestParam(name = "out", defaultValue = "0") int out, Model model) {
+		Page<TransferView> incoming = members.incomingTransfers(user, PageRequest.of(Math.max(in, 0), PAGE_SIZE));
+		Page<TransferView> outgoing = members.outgoingTransfers(user, PageRequest.of(Math.max(out, 0), PAGE_SIZE));
+		model.addAttribute("incoming", incoming);
+		model.addAttribute("outgoing", outgoing);
+		model.addAttribute("incomingPages",
+				PageLinks.of(incoming, "/members/transfers?out=" + outgoing.getNumber()).withParameter("in"));
+		model.addAttribute("outgoingPages",
+				PageLinks.of(outgoing, "/members/transfers?in=" + incoming.getNumber()).withParameter("out"));
 		return "members/transfers";
 	}
 
