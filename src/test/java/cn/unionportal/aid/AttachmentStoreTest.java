@@ -93,9 +93,9 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		long member = jdbc.queryForObject("SELECT id FROM member WHERE name = ?", Long.class, name);
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("""
-				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size, monthly_income,
-				    per_capita_income, applied_by, applied_at, open_member_id, created_at, updated_at)
-				VALUES (?, ?, 'HOME_VISIT', 'RELATIVE', 'ILLNESS', 2, 1500, 750, ?, ?, ?, ?, ?)
+				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size,
+				    applied_by, applied_at, open_member_id, created_at, updated_at)
+				VALUES (?, ?, 'HOME_VISIT', 'RELATIVE', 'ILLNESS', 2, ?, ?, ?, ?, ?)
 				""", member, organization, user, now, member, now, now);
 		long id = jdbc.queryForObject("SELECT id FROM hardship_file WHERE member_id = ?", Long.class, member);
 		files.add(id);
