@@ -360,6 +360,18 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void visitNotesLongerThanTheLimitAreRefusedWithAMessage() throws Exception {
+		long file = applied();
+		expectFlash(step(file, "grassroots-review", "approve", "true"), "dm-staff", "flashSuccess", "aid.file.step.approved");
+		expectFlash(step(file, "visit", "visitDate", today().toString(), "visitors", "张干事", "visitNotes",
+				"漏".repeat(HardshipFileManagement.VISIT_NOTES_MAX + 1), "approve", "true"), "dm-staff", "flashError",
+				"aid.file.error.visitNotesLength");
+		expectFlash(step(file, "visit", "visitDate", today().toString(), "visitors", "张干事", "visitNotes",
+				"漏".repeat(HardshipFileManagement.VISIT_NOTES_MAX), "approve", "true"), "dm-staff", "flashSuccess",
+				"aid.file.step.visitRecorded");
+	}
+
+	@Test
 	void everyFilePageAndPostAnswers404OutsideTheScope() throws Exception {
 		long file = applied();
 		String missing = body(get("/aid/files/{id}", 987_654_321L), "huancui", 404);
