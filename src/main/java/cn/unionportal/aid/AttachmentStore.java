@@ -48,9 +48,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the bytes live under {@code portal.aid.attachments-dir}, outside the web root, under a random
  * storage key (never the user's file name), encrypted with the data key (streamed AES-GCM, see
  * {@link PersonalDataCipher#encryptingFile}) in files only the portal's user may read (0600 in a
- * 0700 directory). The type is sniffed, and the size and SHA-256 taken, from the clear bytes. Every read and change checks that the file's
- * organization lies in the user's scope (outside answers 404 like a missing file); uploads,
- * downloads and deletions are audited. Only administrators delete.
+ * 0700 directory). The type is sniffed, and the size and SHA-256 taken, from the clear bytes.
+ * Every read and change checks that the file's organization lies in the user's scope (outside
+ * answers 404 like a missing file); uploads, downloads and deletions are audited. Only
+ * administrators delete.
  */
 @Service
 @Transactional(readOnly = true)
