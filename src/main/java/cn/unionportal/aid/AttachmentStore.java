@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -27,9 +26,14 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
+import cn.unionportal.shared.crypto.PrivateFiles;
 import cn.unionportal.shared.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -42,13 +46,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Evidence attachments of household files (PDF, JPEG, PNG). The type is recognised by content;
  * the bytes live under {@code portal.aid.attachments-dir}, outside the web root, under a random
- * storage key (never the user's file name). Every read and change checks that the file's
- * organization lies in the user's scope (outside answers 404 like a missing file); uploads,
- * downloads and deletions are audited. Only administrators delete.
+ * storage key (never the user's file name), encrypted with the data key (streamed AES-GCM, see
+ * {@link PersonalDataCipher#encryptingFile}) in files only the portal's user may read (0600 in a
+ * 0700 directory). The type is sniffed, and the size and SHA-256 taken, from the clear bytes.
+ * Every read and change checks that the file's organization lies in the user's scope (outside
+ * answers 404 like a missing file); uploads, downloads and deletions are audited. Only
+ * administrators delete.
  */
 @Service
 @Transactional(readOnly = true)
-public class AttachmentStore {
+public class AttachmentStore implements SmartInitializingSingleton {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AttachmentStore.class);
 
 	static final String SUBJECT = "HARDSHIP_FILE";
 
@@ -70,16 +79,28 @@ public class AttachmentStore {
 
 	private final Path directory;
 
+	private final PersonalDataCipher cipher;
+
 	AttachmentStore(JdbcClient jdbc, OrganizationManagement organizations, MemberManagement members, AuditTrail audit,
-			AidSettings settings, Clock clock,
+			AidSettings settings, Clock clock, PersonalDataCipher cipher,
 			@Value("${portal.aid.attachments-dir:./data/attachments}") String directory) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 		this.organizations = organizations;
 		this.members = members;
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
 		this.directory = Path.of(directory).toAbsolutePath().normalize();
+	}
+
+	/** Before requests are served: older clear files are encrypted, the directory restricted. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		int encrypted = encryptClearFiles();
+		if (encrypted > 0) {
+			LOG.info("Encrypted {} evidence attachment(s) that were stored in clear under {}", encrypted, directory);
+		}
 	}
 
 	/** The largest file accepted, in bytes. */
@@ -179,7 +200,7 @@ public class AttachmentStore {
 		audit.record(user.username(), "ATTACHMENT_DOWNLOADED", SUBJECT, fileId, owner.organizationId(),
 				describe(attachmentId, stored.originalName(), stored.contentType(), stored.sizeBytes(), stored.sha256()));
 		return new AttachmentDownload(AttachmentNames.forDownload(stored.originalName(), type), type.contentType(),
-				stored.sizeBytes(), new FileSystemResource(path));
+				stored.sizeBytes(), new DecryptedFile(path, stored.sizeBytes()));
 	}
 
 	/** Deletes an attachment (administrators only); the bytes go once the deletion commits. */
@@ -214,7 +235,97 @@ public class AttachmentStore {
 		return directory;
 	}
 
+	/**
+	 * Encrypts evidence files stored in clear before attachments were encrypted (in place: a
+	 * temporary file, then an atomic move), and restricts the directory to the portal's user.
+	 * Files that already start with the encrypted header are left alone, so this runs at every
+	 * start, also over a directory restored from an old backup.
+	 *
+	 * @return how many files were encrypted
+	 */
+	int encryptClearFiles() {
+		if (!Files.isDirectory(directory)) {
+			return 0;
+		}
+		PrivateFiles.restrictTree(directory);
+		List<Path> candidates;
+		try (var listing = Files.list(directory)) {
+			candidates = listing.filter(p -> STORAGE_KEY.matcher(p.getFileName().toString()).matches())
+				.filter(Files::isRegularFile)
+				.toList();
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+		int encrypted = 0;
+		for (Path path : candidates) {
+			if (encryptIfClear(path)) {
+				encrypted++;
+			}
+		}
+		return encrypted;
+	}
+
+	private boolean encryptIfClear(Path path) {
+		Path temporary = path.resolveSibling(path.getFileName() + ".enc");
+		try {
+			byte[] header;
+			try (InputStream in = Files.newInputStream(path)) {
+				header = in.readNBytes(PersonalDataCipher.FILE_HEADER_LENGTH);
+			}
+			if (PersonalDataCipher.isEncryptedFile(header, header.length)) {
+				return false;
+			}
+			Files.deleteIfExists(temporary);
+			try (InputStream in = Files.newInputStream(path);
+					OutputStream out = cipher.encryptingFile(PrivateFiles.newOutputStream(temporary))) {
+				in.transferTo(out);
+			}
+			Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return true;
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException("Cannot encrypt attachment " + path.getFileName(), failure);
+		}
+		finally {
+			deleteQuietly(temporary);
+		}
+	}
+
 	// ---- helpers -------------------------------------------------------------------------
+
+	/** An attachment's bytes, decrypted while they are sent; the length is the clear size on record. */
+	private final class DecryptedFile extends AbstractResource {
+
+		private final Path path;
+
+		private final long length;
+
+		DecryptedFile(Path path, long length) {
+			this.path = path;
+			this.length = length;
+		}
+
+		@Override
+		public InputStream getInputStream() throws IOException {
+			return cipher.decryptingFile(Files.newInputStream(path));
+		}
+
+		@Override
+		public long contentLength() {
+			return length;
+		}
+
+		@Override
+		public boolean exists() {
+			return Files.isRegularFile(path);
+		}
+
+		@Override
+		public String getDescription() {
+			return "encrypted attachment " + path.getFileName();
+		}
+	}
 
 	private record Stored(String originalName, String contentType, long sizeBytes, String storageKey, String sha256) {
 	}
@@ -240,15 +351,14 @@ public class AttachmentStore {
 		long max = settings.attachmentMaxBytes();
 		boolean kept = false;
 		try {
-			Files.createDirectories(directory);
+			PrivateFiles.createDirectories(directory);
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			byte[] header = new byte[AttachmentType.HEADER_LENGTH];
 			int headerLength = 0;
 			Optional<AttachmentType> type = Optional.empty();
 			long size = 0;
 			try (InputStream in = content.getInputStream();
-					OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW,
-							StandardOpenOption.WRITE)) {
+					OutputStream out = cipher.encryptingFile(PrivateFiles.newOutputStream(part))) {
 				byte[] buffer = new byte[16 * 1024];
 				int n;
 				while ((n = in.read(buffer)) != -1) {

@@ -24,7 +24,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A household's hardship file (一户一档). The lifecycle methods refuse transitions that the
+ * A household's hardship file (一户一档). Income, the situation and the visit notes are held
+ * encrypted (the management service seals and opens them); the tier, the household size and
+ * whether the income was below the threshold stay clear for lists and statistics. The lifecycle methods refuse transitions that the
  * current status does not allow ({@link IllegalFileTransition}); the management service turns
  * that into a message.
  */
@@ -53,17 +55,24 @@ class HardshipFile {
 	@Column(nullable = false, length = 200)
 	private String causes;
 
-	@Column(length = 2000)
-	private String situation;
+	/** The free-text situation, encrypted ({@code PersonalDataCipher}). */
+	@Column(name = "situation_cipher", length = 8200)
+	private String situationCipher;
 
 	@Column(name = "household_size", nullable = false)
 	private int householdSize;
 
-	@Column(name = "monthly_income", nullable = false, precision = 12, scale = 2)
-	private BigDecimal monthlyIncome;
+	/** The household's monthly income in yuan, encrypted. */
+	@Column(name = "monthly_income_cipher", length = 200)
+	private String monthlyIncomeCipher;
 
-	@Column(name = "per_capita_income", nullable = false, precision = 12, scale = 2)
-	private BigDecimal perCapitaIncome;
+	/** The per-capita monthly income in yuan, encrypted. */
+	@Column(name = "per_capita_income_cipher", length = 200)
+	private String perCapitaIncomeCipher;
+
+	/** Whether the per-capita income was below the threshold when recorded ({@code null}: no threshold). */
+	@Column(name = "below_threshold")
+	private Boolean belowThreshold;
 
 	@Column(name = "threshold_amount", precision = 10, scale = 2)
 	private BigDecimal thresholdAmount;
@@ -83,8 +92,9 @@ class HardshipFile {
 	@Column(length = 200)
 	private String visitors;
 
-	@Column(name = "visit_notes", length = 2000)
-	private String visitNotes;
+	/** The home-visit notes, encrypted. */
+	@Column(name = "visit_notes_cipher", length = 8200)
+	private String visitNotesCipher;
 
 	@Column(name = "notice_start")
 	private LocalDate noticeStart;
@@ -138,13 +148,13 @@ class HardshipFile {
 	protected HardshipFile() {
 	}
 
-	HardshipFile(long memberId, long organizationId, HardshipTier tier, Set<HardshipCause> causes, String situation,
-			Income income, String appliedBy, Instant now) {
+	HardshipFile(long memberId, long organizationId, HardshipTier tier, Set<HardshipCause> causes,
+			String situationCipher, Income.Sealed income, String appliedBy, Instant now) {
 		this.memberId = memberId;
 		this.organizationId = organizationId;
 		this.tier = tier;
 		this.causes = causes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-		this.situation = situation;
+		this.situationCipher = situationCipher;
 		this.appliedBy = appliedBy;
 		this.appliedAt = now;
 		this.createdAt = now;
@@ -163,11 +173,11 @@ class HardshipFile {
 		moveTo(FileStatus.HOME_VISIT, now);
 	}
 
-	void recordVisit(LocalDate date, String visitors, String notes, Instant now) {
+	void recordVisit(LocalDate date, String visitors, String notesCipher, Instant now) {
 		require(FileStatus.HOME_VISIT);
 		this.visitDate = date;
 		this.visitors = visitors;
-		this.visitNotes = notes;
+		this.visitNotesCipher = notesCipher;
 		moveTo(FileStatus.FEDERATION_REVIEW, now);
 	}
 
@@ -209,7 +219,7 @@ class HardshipFile {
 		moveTo(FileStatus.CLOSED, now);
 	}
 
-	void updateIncome(Income income, Instant now) {
+	void updateIncome(Income.Sealed income, Instant now) {
 		if (status.isEnded() && status != FileStatus.CLOSED) {
 			throw new IllegalFileTransition(status, status);
 		}
@@ -246,12 +256,13 @@ class HardshipFile {
 		this.updatedAt = now;
 	}
 
-	private void setIncome(Income income) {
+	private void setIncome(Income.Sealed income) {
 		this.householdSize = income.householdSize();
-		this.monthlyIncome = income.monthlyTotal();
-		this.perCapitaIncome = income.perCapita();
+		this.monthlyIncomeCipher = income.monthlyTotalCipher();
+		this.perCapitaIncomeCipher = income.perCapitaCipher();
 		this.thresholdAmount = income.threshold();
 		this.thresholdYear = income.thresholdYear();
+		this.belowThreshold = income.belowThreshold();
 	}
 
 	/** Whether the household exited within the given number of years before {@code today}. */
@@ -287,20 +298,24 @@ class HardshipFile {
 		return set;
 	}
 
-	String getSituation() {
-		return situation;
+	String getSituationCipher() {
+		return situationCipher;
 	}
 
 	int getHouseholdSize() {
 		return householdSize;
 	}
 
-	BigDecimal getMonthlyIncome() {
-		return monthlyIncome;
+	String getMonthlyIncomeCipher() {
+		return monthlyIncomeCipher;
 	}
 
-	BigDecimal getPerCapitaIncome() {
-		return perCapitaIncome;
+	String getPerCapitaIncomeCipher() {
+		return perCapitaIncomeCipher;
+	}
+
+	Boolean getBelowThreshold() {
+		return belowThreshold;
 	}
 
 	BigDecimal getThresholdAmount() {
@@ -327,8 +342,8 @@ class HardshipFile {
 		return visitors;
 	}
 
-	String getVisitNotes() {
-		return visitNotes;
+	String getVisitNotesCipher() {
+		return visitNotesCipher;
 	}
 
 	LocalDate getNoticeStart() {

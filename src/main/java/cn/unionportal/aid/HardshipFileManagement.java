@@ -62,6 +62,9 @@ public class HardshipFileManagement {
 
 	private static final String MASK = "****";
 
+	/** The longest home-visit notes accepted (as the situation on the form). */
+	static final int VISIT_NOTES_MAX = 2000;
+
 	private final HardshipFileRepository files;
 
 	private final HardshipFileEventRepository timeline;
@@ -263,7 +266,8 @@ public class HardshipFileManagement {
 		}
 		Income income = income(member.organizationId(), incomes);
 		HardshipFile file = new HardshipFile(member.id(), member.organizationId(), application.tier(),
-				application.causes(), blankToNull(application.situation()), income, user.username(), clock.instant());
+				application.causes(), cipher.encrypt(blankToNull(application.situation())), income.seal(cipher),
+				user.username(), clock.instant());
 		int seq = 0;
 		for (FileApplication.Relative relative : relatives) {
 			file.addHouseholdMember(new HouseholdMember(file, ++seq, relative.name().strip(), relative.relation().strip(),
@@ -276,7 +280,8 @@ public class HardshipFileManagement {
 		catch (DataIntegrityViolationException concurrent) {
 			throw new RuleViolationException(null, "aid.file.error.alreadyOpen");
 		}
-		event(file, Step.APPLIED, Outcome.RECORDED, blankToNull(application.situation()), user);
+		// the situation is encrypted on the file; the timeline does not copy it
+		event(file, Step.APPLIED, Outcome.RECORDED, null, user);
 		audit.record(user.username(), "FILE_APPLIED", SUBJECT, file.getId(), file.getOrganizationId(),
 				"tier=" + file.getTier() + "; causes=" + file.getCauses() + "; householdSize=" + file.getHouseholdSize());
 		return file.getId();
@@ -309,9 +314,14 @@ public class HardshipFileManagement {
 		if (notes == null || notes.isBlank()) {
 			throw new RuleViolationException("visitNotes", "validation.required");
 		}
-		String comment = date + " · " + visitors.strip() + " · " + notes.strip();
+		if (notes.strip().length() > VISIT_NOTES_MAX) {
+			throw new RuleViolationException("visitNotes", "aid.file.error.visitNotesLength", VISIT_NOTES_MAX);
+		}
+		// the notes are encrypted on the file; the timeline keeps the date and the visitors. A rejection
+		// gives the notes as its reason, which the applicant is told, like every rejection reason.
+		String comment = date + " · " + visitors.strip();
 		decide(user, file, Step.HOME_VISIT, approve, approve ? comment : notes,
-				() -> file.recordVisit(date, visitors.strip(), notes.strip(), clock.instant()));
+				() -> file.recordVisit(date, visitors.strip(), cipher.encrypt(notes.strip()), clock.instant()));
 	}
 
 	/** The federation's review: approve (on to public notice) or reject with a reason. */
@@ -446,7 +456,7 @@ public class HardshipFileManagement {
 			split.add(BigDecimal.ZERO);
 		}
 		Income income = income(file.getOrganizationId(), split);
-		file.updateIncome(income, clock.instant());
+		file.updateIncome(income.seal(cipher), clock.instant());
 		event(file, Step.INCOME_UPDATED, Outcome.RECORDED, null, user);
 		audit.record(user.username(), "INCOME_UPDATED", SUBJECT, id, file.getOrganizationId(), null);
 		if (file.exitedWithin(settings.relapseYears(), today()) && income.isBelowThreshold()) {
@@ -603,14 +613,13 @@ public class HardshipFileManagement {
 					revealed ? cipher.decrypt(h.getHealthCipher()) : (h.getHealthCipher() == null ? null : MASK),
 					h.getSchooling(), revealed ? cipher.decrypt(h.getIncomeCipher()) : MASK))
 			.toList();
-		Income income = new Income(f.getHouseholdSize(), f.getMonthlyIncome(), f.getPerCapitaIncome(),
-				f.getThresholdAmount(), f.getThresholdYear());
 		return new FileView(f.getId(), f.getMemberId(), person.name(), person.idNumberMasked(), f.getOrganizationId(),
-				organizationName, f.getStatus(), f.getTier(), f.getCauses(), f.getSituation(), f.getHouseholdSize(),
-				revealed ? f.getMonthlyIncome().toPlainString() : MASK,
-				revealed ? f.getPerCapitaIncome().toPlainString() : MASK, f.getThresholdAmount(), f.getThresholdYear(),
-				income.isBelowThreshold(), f.getAppliedBy(), local(f.getAppliedAt()), f.getVisitDate(), f.getVisitors(),
-				f.getVisitNotes(), f.getNoticeStart(), f.getNoticeEnd(), f.getFiledOn(), f.getNextReviewOn(),
+				organizationName, f.getStatus(), f.getTier(), f.getCauses(), cipher.decrypt(f.getSituationCipher()),
+				f.getHouseholdSize(), revealed ? cipher.decrypt(f.getMonthlyIncomeCipher()) : MASK,
+				revealed ? cipher.decrypt(f.getPerCapitaIncomeCipher()) : MASK, f.getThresholdAmount(),
+				f.getThresholdYear(), Boolean.TRUE.equals(f.getBelowThreshold()), f.getAppliedBy(),
+				local(f.getAppliedAt()), f.getVisitDate(), f.getVisitors(), cipher.decrypt(f.getVisitNotesCipher()),
+				f.getNoticeStart(), f.getNoticeEnd(), f.getFiledOn(), f.getNextReviewOn(),
 				f.getRejectionReason(), f.getClosedOn(), f.getCloseReason(), f.getSupportUntil(),
 				f.getRelapseFlaggedAt() == null ? null : local(f.getRelapseFlaggedAt()), f.getRelapseReason(),
 				f.getLookupCode(), household, revealed, f.getVersion());

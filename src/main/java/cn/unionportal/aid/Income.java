@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import cn.unionportal.shared.crypto.PersonalDataCipher;
+
 /**
  * A household's monthly income: the total over all its members, the size of the household, the
  * per-capita figure (rounded half-up to fen) and the threshold it was judged against.
@@ -19,6 +21,18 @@ record Income(int householdSize, BigDecimal monthlyTotal, BigDecimal perCapita, 
 		int size = Math.max(memberIncomes.size(), 1);
 		BigDecimal perCapita = total.divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
 		return new Income(size, total, perCapita, threshold, thresholdYear);
+	}
+
+	/** The income as stored: the amounts encrypted, the threshold and the comparison with it clear. */
+	record Sealed(int householdSize, String monthlyTotalCipher, String perCapitaCipher, BigDecimal threshold,
+			Integer thresholdYear, Boolean belowThreshold) {
+	}
+
+	/** Encrypts the amounts; whether they are below the threshold is kept ({@code null} without a threshold). */
+	Sealed seal(PersonalDataCipher cipher) {
+		return new Sealed(householdSize, cipher.encrypt(monthlyTotal.toPlainString()),
+				cipher.encrypt(perCapita.toPlainString()), threshold, thresholdYear,
+				threshold == null ? null : isBelowThreshold());
 	}
 
 	/** Below the threshold (when one is known). */

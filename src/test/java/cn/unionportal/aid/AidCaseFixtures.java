@@ -86,9 +86,9 @@ final class AidCaseFixtures {
 		boolean ended = status.equals("CLOSED") || status.equals("REJECTED");
 		jdbc.update("""
 				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size,
-				  monthly_income, per_capita_income, applied_by, applied_at, filed_on, closed_on, support_until,
+				  applied_by, applied_at, filed_on, closed_on, support_until,
 				  lookup_code, open_member_id, created_at, updated_at)
-				VALUES (?, ?, ?, ?, 'ILLNESS', 3, 1500, 500, 'test', CURRENT_TIMESTAMP, CURRENT_DATE, ?, ?, NULL, ?,
+				VALUES (?, ?, ?, ?, 'ILLNESS', 3, 'test', CURRENT_TIMESTAMP, CURRENT_DATE, ?, ?, NULL, ?,
 				  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
 				""", memberId, organization, status, tier, ended ? java.sql.Date.valueOf(LocalDate.now().minusMonths(1)) : null,
 				supportUntil == null ? null : java.sql.Date.valueOf(supportUntil), ended ? null : memberId);

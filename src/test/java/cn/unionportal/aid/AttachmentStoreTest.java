@@ -3,6 +3,7 @@ package cn.unionportal.aid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Evidence attachments: types recognised by content, size limit, empty files, storage under the
- * configured directory with random keys, downloads only within scope, deletion by administrators,
+ * configured directory with random keys, encrypted (0600 files in a 0700 directory; clear files of
+ * earlier versions encrypted in place), downloads only within scope, deletion by administrators,
  * and every upload, download and deletion in the audit trail.
  */
 @Transactional
@@ -91,9 +93,9 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		long member = jdbc.queryForObject("SELECT id FROM member WHERE name = ?", Long.class, name);
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("""
-				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size, monthly_income,
-				    per_capita_income, applied_by, applied_at, open_member_id, created_at, updated_at)
-				VALUES (?, ?, 'HOME_VISIT', 'RELATIVE', 'ILLNESS', 2, 1500, 750, ?, ?, ?, ?, ?)
+				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size,
+				    applied_by, applied_at, open_member_id, created_at, updated_at)
+				VALUES (?, ?, 'HOME_VISIT', 'RELATIVE', 'ILLNESS', 2, ?, ?, ?, ?, ?)
 				""", member, organization, user, now, member, now, now);
 		long id = jdbc.queryForObject("SELECT id FROM hardship_file WHERE member_id = ?", Long.class, member);
 		files.add(id);
@@ -138,7 +140,10 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		assertThat(stored.toString()).doesNotContain("收入证明").doesNotContain("static").doesNotContain("classes");
 		assertThat(stored.startsWith(Path.of("src").toAbsolutePath())).isFalse();
 		assertThat(stored.startsWith(Path.of("target").toAbsolutePath())).isFalse();
-		assertThat(Files.readAllBytes(stored)).isEqualTo(PNG);
+		assertThat(Files.readAllBytes(stored)).as("stored encrypted, not the clear bytes").isNotEqualTo(PNG)
+			.startsWith(0x00, 'U', 'P', 'F', 'E', 'N', 'C', 0x01);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.directory()))).isEqualTo("rwx------");
 		assertThat(audits(file, "ATTACHMENT_UPLOADED")).isEqualTo(1);
 
 		String list = mvc.perform(get("/aid/files/{id}/attachments", file).with(demo.as("wendeng")))
@@ -157,6 +162,60 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		assertThat(download.getContentAsByteArray()).isEqualTo(PNG);
 		assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE subject_id = ? AND action = 'ATTACHMENT_DOWNLOADED'",
 				String.class, file)).containsExactly("admin");
+	}
+
+	@Test
+	void aLargeFileIsEncryptedInSegmentsAndDownloadsUnchanged() throws Exception {
+		long file = file(wendengUnion, "wendeng");
+		byte[] scan = new byte[3 * 64 * 1024 + 1234];
+		new java.util.Random(7).nextBytes(scan);
+		System.arraycopy(PDF, 0, scan, 0, PDF.length);
+		mvc.perform(upload(file, "扫描件.pdf", scan, "wendeng")).andExpect(flash().attribute("flashSuccess", "aid.attachment.uploaded"));
+		var row = jdbc.queryForMap("SELECT id, storage_key, size_bytes FROM hardship_attachment WHERE file_id = ?", file);
+		assertThat(row.get("size_bytes")).isEqualTo((long) scan.length);
+		assertThat(Files.size(store.pathOf((String) row.get("storage_key")))).isGreaterThan(scan.length);
+
+		MockHttpServletResponse download = mvc
+			.perform(get("/aid/files/{f}/attachments/{a}", file, row.get("id")).with(demo.as("wendeng")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(download.getContentLength()).isEqualTo(scan.length);
+		assertThat(download.getContentAsByteArray()).isEqualTo(scan);
+	}
+
+	/** Files stored in clear by earlier versions are encrypted in place at start, once. */
+	@Test
+	void aClearFileFromBeforeIsEncryptedInPlaceAndStillDownloads() throws Exception {
+		long file = file(wendengUnion, "wendeng");
+		String key = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(("old" + file).getBytes()));
+		Path old = store.pathOf(key);
+		Files.createDirectories(old.getParent());
+		Files.write(old, PDF);
+		Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+		jdbc.update("""
+				INSERT INTO hardship_attachment (file_id, original_name, content_type, size_bytes, storage_key, sha256,
+				                                 uploaded_by, uploaded_at)
+				VALUES (?, '旧证明.pdf', 'application/pdf', ?, ?, ?, 'wendeng', CURRENT_TIMESTAMP)
+				""", file, PDF.length, key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)));
+		long attachment = jdbc.queryForObject("SELECT id FROM hardship_attachment WHERE storage_key = ?", Long.class, key);
+
+		assertThat(store.encryptClearFiles()).isGreaterThanOrEqualTo(1);
+		byte[] encrypted = Files.readAllBytes(old);
+		assertThat(encrypted).isNotEqualTo(PDF).startsWith(0x00, 'U', 'P', 'F', 'E', 'N', 'C', 0x01);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo("rw-------");
+		assertThat(store.encryptClearFiles()).as("already encrypted files are recognised").isZero();
+		assertThat(Files.readAllBytes(old)).isEqualTo(encrypted);
+		try (var leftovers = Files.list(store.directory())) {
+			assertThat(leftovers.filter(p -> p.toString().endsWith(".enc"))).isEmpty();
+		}
+
+		MockHttpServletResponse download = mvc
+			.perform(get("/aid/files/{f}/attachments/{a}", file, attachment).with(demo.as("wendeng")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(download.getContentAsByteArray()).isEqualTo(PDF);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.member.ResidentIdNumber;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,9 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 
 	@Autowired
 	jakarta.persistence.EntityManager entityManager;
+
+	@Autowired
+	PersonalDataCipher cipher;
 
 	long union;
 
@@ -171,7 +175,8 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 		assertThat(fileStatus(file)).isEqualTo("PUBLIC_NOTICE");
 		var row = jdbc.queryForMap("SELECT * FROM hardship_file WHERE id = ?", file);
 		assertThat(row.get("household_size")).isEqualTo(3);
-		assertThat(row.get("per_capita_income").toString()).isEqualTo("600.00");
+		assertThat(row).doesNotContainKeys("per_capita_income", "monthly_income", "situation", "visit_notes");
+		assertThat(cipher.decrypt((String) row.get("per_capita_income_cipher"))).isEqualTo("600.00");
 		assertThat(row.get("notice_end").toString()).isEqualTo(today().plusDays(6).toString());
 
 		expectFlash(step(file, "file"), "wendeng", "flashError", "aid.file.error.noticeRunning");
@@ -328,6 +333,42 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 				String.class, file)).containsExactly("dm-staff");
 		assertThat(jdbc.queryForList("SELECT viewer FROM hardship_file_access WHERE file_id = ?", String.class, file))
 			.containsExactly("dm-staff", "dm-staff");
+	}
+
+	/**
+	 * Household income, the situation and the visit notes are stored encrypted, also not copied into
+	 * the timeline; the income is masked until revealed, the situation and the notes are shown to
+	 * staff in scope (every view is in the access log).
+	 */
+	@Test
+	void householdIncomeSituationAndVisitNotesAreEncryptedAtRest() throws Exception {
+		long file = onNotice();
+		var row = jdbc.queryForMap("SELECT * FROM hardship_file WHERE id = ?", file);
+		assertThat(row.values()).noneMatch(value -> value != null
+				&& (value.toString().contains("儿子上大学") || value.toString().contains("家中无其他收入来源")
+						|| value.toString().equals("1800.00") || value.toString().equals("600.00")));
+		assertThat(cipher.decrypt((String) row.get("situation_cipher"))).isEqualTo("妻子患病，儿子上大学");
+		assertThat(cipher.decrypt((String) row.get("visit_notes_cipher"))).isEqualTo("家中无其他收入来源");
+		assertThat(cipher.decrypt((String) row.get("monthly_income_cipher"))).isEqualTo("1800.00");
+		assertThat(jdbc.queryForList("SELECT comment FROM hardship_file_event WHERE file_id = ? AND comment IS NOT NULL",
+				String.class, file)).noneMatch(c -> c.contains("儿子上大学") || c.contains("家中无其他收入来源"));
+
+		String page = body(get("/aid/files/{id}", file), "wendeng", 200);
+		assertThat(page).contains("妻子患病，儿子上大学", "家中无其他收入来源").doesNotContain("1800.00", "600.00");
+		String revealed = body(post("/aid/files/{id}/reveal", file).with(csrf()), "wendeng", 200);
+		assertThat(revealed).contains("1800.00", "600.00");
+	}
+
+	@Test
+	void visitNotesLongerThanTheLimitAreRefusedWithAMessage() throws Exception {
+		long file = applied();
+		expectFlash(step(file, "grassroots-review", "approve", "true"), "dm-staff", "flashSuccess", "aid.file.step.approved");
+		expectFlash(step(file, "visit", "visitDate", today().toString(), "visitors", "张干事", "visitNotes",
+				"漏".repeat(HardshipFileManagement.VISIT_NOTES_MAX + 1), "approve", "true"), "dm-staff", "flashError",
+				"aid.file.error.visitNotesLength");
+		expectFlash(step(file, "visit", "visitDate", today().toString(), "visitors", "张干事", "visitNotes",
+				"漏".repeat(HardshipFileManagement.VISIT_NOTES_MAX), "approve", "true"), "dm-staff", "flashSuccess",
+				"aid.file.step.visitRecorded");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PublicNoticeTest extends PostgresIntegrationTest {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PersonalDataCipher cipher;
 
 	private static final AtomicLong SEQUENCE = new AtomicLong(500);
 
@@ -75,11 +79,11 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 	void file(long member, long organization, String status, String tier, LocalDate start, LocalDate end) {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("""
-				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, situation, household_size,
-				    monthly_income, per_capita_income, applied_by, applied_at, notice_start, notice_end, open_member_id,
+				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, situation_cipher, household_size,
+				    applied_by, applied_at, notice_start, notice_end, open_member_id,
 				    created_at, updated_at)
-				VALUES (?, ?, ?, ?, 'ILLNESS', '妻子患尿毒症每周透析', 4, 2400, 600, 'wendeng', ?, ?, ?, ?, ?, ?)
-				""", member, organization, status, tier, now, start, end, member, now, now);
+				VALUES (?, ?, ?, ?, 'ILLNESS', ?, 4, 'wendeng', ?, ?, ?, ?, ?, ?)
+				""", member, organization, status, tier, cipher.encrypt("妻子患尿毒症每周透析"), now, start, end, member, now, now);
 	}
 
 	String body(MockHttpServletRequestBuilder request) throws Exception {

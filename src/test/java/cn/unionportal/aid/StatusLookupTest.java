@@ -21,6 +21,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import cn.unionportal.member.ResidentIdNumber;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class StatusLookupTest extends PostgresIntegrationTest {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PersonalDataCipher cipher;
 
 	private static final AtomicLong SEQUENCE = new AtomicLong(300);
 
@@ -89,11 +93,11 @@ class StatusLookupTest extends PostgresIntegrationTest {
 		boolean ended = status.equals("REJECTED") || status.equals("CLOSED");
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("""
-				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, situation, household_size,
-				    monthly_income, per_capita_income, applied_by, applied_at, visit_notes, lookup_code, open_member_id,
+				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, situation_cipher, household_size,
+				    applied_by, applied_at, visit_notes_cipher, lookup_code, open_member_id,
 				    created_at, updated_at)
-				VALUES (?, ?, ?, 'DEEP', 'ILLNESS', '父亲瘫痪在床，母亲无业', 3, 1800, 600, 'wendeng', ?, '走访记录：家中漏雨', ?, ?, ?, ?)
-				""", person.id(), organization, status, Timestamp.from(Instant.now().minus(60, ChronoUnit.DAYS)), code,
+				VALUES (?, ?, ?, 'DEEP', 'ILLNESS', ?, 3, 'wendeng', ?, ?, ?, ?, ?, ?)
+				""", person.id(), organization, status, cipher.encrypt("父亲瘫痪在床，母亲无业"), Timestamp.from(Instant.now().minus(60, ChronoUnit.DAYS)), cipher.encrypt("走访记录：家中漏雨"), code,
 				ended ? null : person.id(), now, now);
 		long id = jdbc.queryForObject("SELECT MAX(id) FROM hardship_file", Long.class);
 		jdbc.update("INSERT INTO household_member (file_id, seq, name, relation, age) VALUES (?, 1, '王小明', 'CHILD', 12)", id);

@@ -1,33 +1,27 @@
 package cn.unionportal.shared.crypto;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * Creates and loads the 32-byte personal data master key.
  *
  * <p>The key file holds the standard Base64 encoding of the key followed by a
  * newline. New files are created atomically ({@code CREATE_NEW}) with
- * {@code rw-------} permissions where the file system supports POSIX
- * attributes; elsewhere read/write access is restricted to the owner on a
- * best-effort basis.
+ * {@code rw-------} permissions in a {@code rwx------} directory ({@link PrivateFiles});
+ * an existing key file is restricted the same way when it is loaded.
  */
 public final class DataKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private DataKeys() {
 	}
@@ -69,6 +63,7 @@ public final class DataKeys {
 				throw new UncheckedIOException("Cannot create personal data key file " + file, ex);
 			}
 		}
+		PrivateFiles.restrict(file);
 		return read(file);
 	}
 
@@ -91,32 +86,14 @@ public final class DataKeys {
 	private static void create(Path file) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
-			Files.createDirectories(parent);
+			PrivateFiles.createDirectories(parent);
 		}
 		byte[] content = (generateBase64() + "\n").getBytes(StandardCharsets.US_ASCII);
-		boolean posix = supportsPosix(file);
-		if (posix) {
-			FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-			Files.createFile(file, ownerOnly);
-			Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+		try (OutputStream out = PrivateFiles.newOutputStream(file)) {
+			out.write(content);
 		}
-		else {
-			Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-			restrictToOwner(file);
+		finally {
+			Arrays.fill(content, (byte) 0);
 		}
-		Arrays.fill(content, (byte) 0);
-	}
-
-	private static boolean supportsPosix(Path file) {
-		Path parent = file.toAbsolutePath().getParent();
-		return parent != null && parent.getFileSystem().supportedFileAttributeViews().contains("posix");
-	}
-
-	private static void restrictToOwner(Path file) {
-		java.io.File f = file.toFile();
-		f.setReadable(false, false);
-		f.setWritable(false, false);
-		f.setReadable(true, true);
-		f.setWritable(true, true);
 	}
 }

@@ -1,5 +1,8 @@
 package cn.unionportal.shared.crypto;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,7 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Two independent sub-keys are derived from the 32-byte master key:
  * {@code HMAC-SHA256(master, "union-portal/pii/encrypt/v1")} for AES-GCM and
  * {@code HMAC-SHA256(master, "union-portal/pii/lookup/v1")} for the lookup hash,
- * so a leaked lookup key never helps to decrypt, and vice versa.
+ * so a leaked lookup key never helps to decrypt, and vice versa. A third,
+ * {@code HMAC-SHA256(master, "union-portal/files/encrypt/v1")}, encrypts files
+ * (evidence attachments) as a stream ({@link #encryptingFile(OutputStream)}).
  *
  * <p>Encrypted form: URL-safe Base64 without padding of
  * {@code version (1 byte, 0x01) || IV (12 random bytes) || ciphertext || GCM tag (16 bytes)}.
@@ -44,12 +49,14 @@ public final class PersonalDataCipher {
 
 	private static final String ENCRYPT_LABEL = "union-portal/pii/encrypt/v1";
 	private static final String LOOKUP_LABEL = "union-portal/pii/lookup/v1";
+	private static final String FILE_LABEL = "union-portal/files/encrypt/v1";
 	private static final String HMAC = "HmacSHA256";
 	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 	private static final int MIN_ENCODED_BYTES = 1 + IV_LENGTH + TAG_BITS / 8;
 
 	private final SecretKey encryptionKey;
 	private final SecretKey lookupKey;
+	private final SecretKey fileKey;
 	/** Per thread, so concurrent import writers do not queue on one generator for their IVs. */
 	private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
 
@@ -69,12 +76,15 @@ public final class PersonalDataCipher {
 		requireKeyLength(masterKey);
 		byte[] encryption = hmac(masterKey, ENCRYPT_LABEL);
 		byte[] lookup = hmac(masterKey, LOOKUP_LABEL);
+		byte[] files = hmac(masterKey, FILE_LABEL);
 		this.encryptionKey = new SecretKeySpec(encryption, "AES");
+		this.fileKey = new SecretKeySpec(files, "AES");
 		this.lookupKey = new SecretKeySpec(lookup, HMAC);
 		SecretKey keyForLookups = this.lookupKey;
 		this.lookupMac = ThreadLocal.withInitial(() -> newMac(keyForLookups));
 		Arrays.fill(encryption, (byte) 0);
 		Arrays.fill(lookup, (byte) 0);
+		Arrays.fill(files, (byte) 0);
 	}
 
 	/**
@@ -148,6 +158,33 @@ public final class PersonalDataCipher {
 		}
 		String normalized = value.trim().toUpperCase(Locale.ROOT);
 		return HexFormat.of().formatHex(lookupMac.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Wraps {@code out} so that what is written to it is stored encrypted (streamed AES-256-GCM in
+	 * 64 KiB segments under a third sub-key, see {@link SegmentedGcm}); closing the returned stream
+	 * seals the last segment and closes {@code out}.
+	 */
+	public OutputStream encryptingFile(OutputStream out) throws IOException {
+		return SegmentedGcm.encrypting(fileKey, out);
+	}
+
+	/**
+	 * Reads a file written through {@link #encryptingFile(OutputStream)}. A file that was altered,
+	 * cut short or encrypted under another key fails with an {@link IOException} while reading.
+	 *
+	 * @throws IOException if {@code in} does not start with the encrypted file header
+	 */
+	public InputStream decryptingFile(InputStream in) throws IOException {
+		return SegmentedGcm.decrypting(fileKey, in);
+	}
+
+	/** Bytes to read from the start of a file to tell with {@link #isEncryptedFile} whether it is encrypted. */
+	public static final int FILE_HEADER_LENGTH = SegmentedGcm.MAGIC.length;
+
+	/** Whether a file's first bytes are the header of {@link #encryptingFile(OutputStream)}. */
+	public static boolean isEncryptedFile(byte[] header, int length) {
+		return SegmentedGcm.isEncrypted(header, length);
 	}
 
 	private byte[] runCipher(int mode, byte[] iv, byte[] input) {
