@@ -65,6 +65,14 @@ class MemberExactSearches {
 	 *         this window are used up
 	 */
 	void admit(CurrentUser user, MemberSearchSql.Exact exact, long scope) {
+		admit(user, exact, scope, "q");
+	}
+
+	/**
+	 * Admits one exact lookup, see {@link #admit(CurrentUser, MemberSearchSql.Exact, long)}; a
+	 * refusal names the given form field.
+	 */
+	void admit(CurrentUser user, MemberSearchSql.Exact exact, long scope, String field) {
 		long windowStart = clock.millis() / window.toMillis() * window.toMillis();
 		String username = user.username();
 		createAllowance(username, windowStart);
@@ -80,7 +88,7 @@ class MemberExactSearches {
 			return counted == 1;
 		}));
 		if (!admitted) {
-			throw new RuleViolationException("q", "member.search.exactLimit", limit, window.toMinutes());
+			throw new RuleViolationException(field, "member.search.exactLimit", limit, window.toMinutes());
 		}
 	}
 

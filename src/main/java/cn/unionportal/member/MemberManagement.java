@@ -276,7 +276,7 @@ public class MemberManagement {
 		organizations.requireMemberHome(user, data.organizationId(), "organizationId");
 		Identity identity = checkIdentity(data);
 		String phone = checkPhone(data.phone());
-		rejectDuplicate(user, identity.hash(), null);
+		rejectDuplicate(user, identity.hash(), null, identity.protectedValue().masked());
 		LocalDate joinDate = data.joinDate() == null ? LocalDate.now(clock) : data.joinDate();
 		String card = CardNumbers.format(LocalDate.now(clock).getYear(), members.nextCardSequence());
 		Member member = new Member(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
@@ -306,7 +306,7 @@ public class MemberManagement {
 		Identity identity = checkIdentity(effective);
 		String phone = checkPhone(effective.phone());
 		if (member.getStatus() == MemberStatus.ACTIVE) {
-			rejectDuplicate(user, identity.hash(), id);
+			rejectDuplicate(user, identity.hash(), id, identity.protectedValue().masked());
 		}
 		String before = describe(member);
 		member.update(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
@@ -325,7 +325,7 @@ public class MemberManagement {
 			return;
 		}
 		if (status == MemberStatus.ACTIVE) {
-			rejectDuplicate(user, member.getIdNumberHash(), id);
+			rejectDuplicate(user, member.getIdNumberHash(), id, null);
 		}
 		if (status != MemberStatus.ACTIVE && hasPendingTransfer(id)) {
 			throw new RuleViolationException("status", "member.error.transferPending");
@@ -519,9 +519,20 @@ public class MemberManagement {
 		return normalized;
 	}
 
-	private void rejectDuplicate(CurrentUser user, String idHash, Long self) {
+	/**
+	 * Refuses a number already held by another active member. Saying so answers "is this number
+	 * registered?", so a hit counts as an exact search of the user (limited and audited like one):
+	 * otherwise the form would complete masked numbers as the search would.
+	 *
+	 * @param typedMasked the typed number masked, or {@code null} when it is the member's own
+	 */
+	private void rejectDuplicate(CurrentUser user, String idHash, Long self, String typedMasked) {
 		Optional<Member> existing = members.findActiveByIdHash(idHash).filter(m -> !m.getId().equals(self));
 		if (existing.isPresent()) {
+			if (typedMasked != null) {
+				exactSearches.admit(user, new MemberSearchSql.Exact("SEARCH_ID_NUMBER", typedMasked),
+						user.organizationId(), "idNumber");
+			}
 			throw duplicate(user, existing.get());
 		}
 	}

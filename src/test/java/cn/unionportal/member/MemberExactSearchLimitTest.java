@@ -1,6 +1,7 @@
 package cn.unionportal.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,5 +113,28 @@ class MemberExactSearchLimitTest extends PostgresIntegrationTest {
 		mvc.perform(get("/members").param("q", "王").with(demo.as(username))).andExpect(status().isOk());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'SEARCH_PHONE'",
 				Integer.class, username)).isEqualTo(LIMIT);
+	}
+
+	@Test
+	void aRegistrationThatFindsTheNumberTakenCountsAsAnExactSearch() {
+		long union = demo.org("威海恒科精工有限公司工会");
+		CurrentUser user = ImportTestSupport.user(users, staffAccount("exact-duplicate"));
+		String taken = ImportFiles.uniqueId(Gender.MALE);
+		members.register(ImportTestSupport.user(users, "admin"), new MemberData("占号人", null, DocumentType.RESIDENT_ID,
+				taken, null, null, EmploymentType.ON_THE_JOB, union, null));
+		MemberData again = new MemberData("试号人", null, DocumentType.RESIDENT_ID, taken, null, null,
+				EmploymentType.ON_THE_JOB, union, null);
+		for (int i = 0; i < LIMIT; i++) {
+			assertThatThrownBy(() -> members.register(user, again)).isInstanceOfSatisfying(RuleViolationException.class,
+					refused -> assertThat(refused.messageKey()).startsWith("member.error.duplicate"));
+		}
+		assertThatThrownBy(() -> members.register(user, again)).isInstanceOfSatisfying(RuleViolationException.class,
+				refused -> {
+					assertThat(refused.messageKey()).isEqualTo("member.search.exactLimit");
+					assertThat(refused.field()).isEqualTo("idNumber");
+				});
+		assertThat(jdbc.queryForList("SELECT details FROM audit_event WHERE actor = 'exact-duplicate'", String.class))
+			.hasSize(LIMIT)
+			.containsOnly(cn.unionportal.shared.masking.Masking.idNumber(taken));
 	}
 }
