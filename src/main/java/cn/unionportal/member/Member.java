@@ -15,7 +15,8 @@ import jakarta.persistence.Version;
 
 /**
  * A union member. Identity and phone numbers are held only as {@link ProtectedValue}s
- * (encrypted, keyed hash, masked copy).
+ * (encrypted, keyed hash, masked copy). The birth date is held encrypted beside a clear birth
+ * year: the clear date together with the masked number used to give the number away (issue 8).
  */
 @Entity
 @Table(name = "member")
@@ -45,11 +46,11 @@ class Member {
 	@Column(name = "id_number_masked", nullable = false, length = 40)
 	private String idNumberMasked;
 
-	@Column(name = "id_last_four", nullable = false, length = 4)
-	private String idLastFour;
+	@Column(name = "birth_year", nullable = false)
+	private int birthYear;
 
-	@Column(name = "birth_date", nullable = false)
-	private LocalDate birthDate;
+	@Column(name = "birth_date_cipher", nullable = false, length = 200)
+	private String birthDateCipher;
 
 	@Column(name = "phone_cipher", length = 200)
 	private String phoneCipher;
@@ -92,14 +93,15 @@ class Member {
 	protected Member() {
 	}
 
-	Member(String name, Gender gender, DocumentType documentType, ProtectedValue idNumber, String idLastFour,
-			LocalDate birthDate, ProtectedValue phone, EmploymentType employmentType, long organizationId,
+	Member(String name, Gender gender, DocumentType documentType, ProtectedValue idNumber, BirthDate birthDate,
+			ProtectedValue phone, EmploymentType employmentType, long organizationId,
 			LocalDate joinDate, String cardNumber, Instant now) {
 		this.name = name;
 		this.gender = gender;
 		this.documentType = documentType;
-		setIdNumber(idNumber, idLastFour);
-		this.birthDate = birthDate;
+		setIdNumber(idNumber);
+		this.birthYear = birthDate.year();
+		this.birthDateCipher = birthDate.cipher();
 		setPhone(phone);
 		this.employmentType = employmentType;
 		this.organizationId = organizationId;
@@ -110,13 +112,14 @@ class Member {
 		changeStatus(MemberStatus.ACTIVE, now);
 	}
 
-	void update(String name, Gender gender, DocumentType documentType, ProtectedValue idNumber, String idLastFour,
-			LocalDate birthDate, ProtectedValue phone, EmploymentType employmentType, LocalDate joinDate, Instant now) {
+	void update(String name, Gender gender, DocumentType documentType, ProtectedValue idNumber, BirthDate birthDate,
+			ProtectedValue phone, EmploymentType employmentType, LocalDate joinDate, Instant now) {
 		this.name = name;
 		this.gender = gender;
 		this.documentType = documentType;
-		setIdNumber(idNumber, idLastFour);
-		this.birthDate = birthDate;
+		setIdNumber(idNumber);
+		this.birthYear = birthDate.year();
+		this.birthDateCipher = birthDate.cipher();
 		setPhone(phone);
 		this.employmentType = employmentType;
 		this.joinDate = joinDate;
@@ -135,11 +138,10 @@ class Member {
 		this.updatedAt = now;
 	}
 
-	private void setIdNumber(ProtectedValue idNumber, String lastFour) {
+	private void setIdNumber(ProtectedValue idNumber) {
 		this.idNumberCipher = idNumber.cipher();
 		this.idNumberHash = idNumber.hash();
 		this.idNumberMasked = idNumber.masked();
-		this.idLastFour = lastFour;
 	}
 
 	private void setPhone(ProtectedValue phone) {
@@ -176,12 +178,12 @@ class Member {
 		return idNumberMasked;
 	}
 
-	String getIdLastFour() {
-		return idLastFour;
+	int getBirthYear() {
+		return birthYear;
 	}
 
-	LocalDate getBirthDate() {
-		return birthDate;
+	BirthDate getBirthDate() {
+		return new BirthDate(birthYear, birthDateCipher);
 	}
 
 	String getPhoneCipher() {

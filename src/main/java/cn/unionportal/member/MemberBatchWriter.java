@@ -67,14 +67,14 @@ public class MemberBatchWriter {
 			String card = CardNumbers.format(issueYear, sequences.get(i));
 			cards.add(card);
 			batch.add(new Object[] { row.name(), row.gender().name(), row.documentType().name(), id.cipher(), id.hash(),
-					id.masked(), row.idNumber().substring(row.idNumber().length() - 4), Date.valueOf(row.birthDate()),
+					id.masked(), row.birthDate().getYear(), personalData.protectBirthDate(row.birthDate()).cipher(),
 					phone == null ? null : phone.cipher(), phone == null ? null : phone.hash(),
 					phone == null ? null : phone.masked(), row.employmentType().name(), row.organizationId(),
 					Date.valueOf(row.joinDate()), id.hash(), card, now, now });
 		}
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO member (name, gender, document_type, id_number_cipher, id_number_hash, id_number_masked,
-				  id_last_four, birth_date, phone_cipher, phone_hash, phone_masked, employment_type, organization_id,
+				  birth_year, birth_date_cipher, phone_cipher, phone_hash, phone_masked, employment_type, organization_id,
 				  join_date, status, active_id_hash, card_number, version, created_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?)
 				""", batch);

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database with a cursor into a streaming workbook, so a whole federation fits a small heap.
  * ID and phone numbers are masked unless the caller asks for them unmasked and
  * {@link MemberManagement#mayReveal may reveal} them; such an export is audited as one
- * {@code EXPORT_UNMASKED} line with the number of rows.
+ * {@code EXPORT_UNMASKED} line with the number of rows. The masked export has the birth year in
+ * the birth date column, the unmasked one the full date.
  */
 @Service
 public class MemberExports {
@@ -55,8 +56,12 @@ public class MemberExports {
 
 	private final TransactionTemplate readOnly;
 
+	private final MemberExactSearches exactSearches;
+
 	MemberExports(MemberManagement members, OrganizationManagement organizations, PersonalData personalData,
-			AuditTrail audit, DataSource dataSource, PlatformTransactionManager transactionManager) {
+			AuditTrail audit, DataSource dataSource, PlatformTransactionManager transactionManager,
+			MemberExactSearches exactSearches) {
+		this.exactSearches = exactSearches;
 		this.members = members;
 		this.organizations = organizations;
 		this.personalData = personalData;
@@ -81,6 +86,9 @@ public class MemberExports {
 		}
 		OrganizationDirectory directory = OrganizationDirectory.of(organizations, user);
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData);
+		if (sql.exact() != null) {
+			exactSearches.admit(user, sql.exact(), scope);
+		}
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 			workbook.setCompressTempFiles(true);
 			int rows = writeRows(workbook, sql, unmasked, directory);
@@ -114,10 +122,10 @@ public class MemberExports {
 		headers.add(MemberSheetFormat.STATUS_HEADER);
 		Spreadsheets.headerRow(workbook, sheet, headers);
 		CellStyle date = Spreadsheets.dateStyle(workbook);
-		String columns = unmasked ? ", m.id_number_cipher, m.phone_cipher" : "";
+		String columns = unmasked ? ", m.id_number_cipher, m.phone_cipher, m.birth_date_cipher" : "";
 		int[] count = { 0 };
 		readOnly.executeWithoutResult(tx -> cursor.query("SELECT m.name, m.gender, m.document_type, m.id_number_masked,"
-				+ " m.birth_date, m.phone_masked, m.employment_type, m.organization_id, m.join_date, m.card_number,"
+				+ " m.birth_year, m.phone_masked, m.employment_type, m.organization_id, m.join_date, m.card_number,"
 				+ " m.status" + columns + sql.where() + sql.orderBy() + " LIMIT " + ROW_LIMIT, sql.params(), rs -> {
 					count[0]++;
 					Spreadsheets.row(sheet, count[0], values(rs, unmasked, directory), date);
@@ -134,7 +142,9 @@ public class MemberExports {
 		values.add(MemberSheetFormat.label(Gender.valueOf(rs.getString("gender"))));
 		values.add(MemberSheetFormat.label(DocumentType.valueOf(rs.getString("document_type"))));
 		values.add(idNumber);
-		values.add(rs.getDate("birth_date").toLocalDate());
+		// the masked export shows the birth year only: the date beside the number would give it away
+		values.add(unmasked ? personalData.reveal(new BirthDate(rs.getInt("birth_year"), rs.getString("birth_date_cipher")))
+				: String.valueOf(rs.getInt("birth_year")));
 		values.add(phone);
 		values.add(MemberSheetFormat.label(EmploymentType.valueOf(rs.getString("employment_type"))));
 		values.add(organization == null ? null : organization.name());

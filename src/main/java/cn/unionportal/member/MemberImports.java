@@ -281,12 +281,24 @@ public class MemberImports {
 				cells[Column.ID_NUMBER.ordinal()]);
 	}
 
-	/** The stored values of a refused row with the ID and phone numbers masked. */
+	/**
+	 * The stored values of a refused row with the ID and phone numbers masked and the birth date
+	 * cut to its year, as on every page (the typed date beside the masked number would narrow it
+	 * down to about a hundred candidates).
+	 */
 	private String[] maskedCells(String rawCipher) {
 		String[] cells = MemberImportTask.cells(cipher.decrypt(rawCipher), Column.values().length);
 		cells[Column.ID_NUMBER.ordinal()] = Masking.idNumber(cells[Column.ID_NUMBER.ordinal()]);
 		cells[Column.PHONE.ordinal()] = Masking.phone(cells[Column.PHONE.ordinal()]);
+		cells[Column.BIRTH_DATE.ordinal()] = yearOnly(cells[Column.BIRTH_DATE.ordinal()]);
 		return cells;
+	}
+
+	/** The leading four-digit year of a typed date, or nothing. */
+	static String yearOnly(String typedDate) {
+		java.util.regex.Matcher year = java.util.regex.Pattern.compile("^\\s*(\\d{4})(?!\\d)").matcher(
+				typedDate == null ? "" : typedDate);
+		return year.find() ? year.group(1) : "";
 	}
 
 	private LocalDateTime local(Timestamp time) {

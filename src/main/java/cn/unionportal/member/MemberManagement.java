@@ -60,9 +60,13 @@ public class MemberManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final MemberExactSearches exactSearches;
+
 	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
-			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+			MemberExactSearches exactSearches) {
 		this.events = events;
+		this.exactSearches = exactSearches;
 		this.members = members;
 		this.transfers = transfers;
 		this.organizations = organizations;
@@ -83,6 +87,9 @@ public class MemberManagement {
 			scope = query.organizationId();
 		}
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData);
+		if (sql.exact() != null) {
+			exactSearches.admit(user, sql.exact(), scope);
+		}
 		String where = sql.where();
 		Map<String, Object> params = sql.params();
 		String order = sql.orderBy();
@@ -222,7 +229,7 @@ public class MemberManagement {
 		String before = member.getPhoneMasked();
 		member.update(member.getName(), member.getGender(), member.getDocumentType(),
 				new ProtectedValue(member.getIdNumberCipher(), member.getIdNumberHash(), member.getIdNumberMasked()),
-				member.getIdLastFour(), member.getBirthDate(), personalData.protectPhone(normalized),
+				member.getBirthDate(), personalData.protectPhone(normalized),
 				member.getEmploymentType(), member.getJoinDate(), clock.instant());
 		members.saveAndFlush(member);
 		audit.record("member:" + member.getCardNumber(), "UPDATE", SUBJECT, memberId, member.getOrganizationId(),
@@ -242,17 +249,20 @@ public class MemberManagement {
 
 	/**
 	 * Whether the member's document number ends with the given four characters (the public status
-	 * page's second factor). Compared in constant time.
+	 * page's second factor). Compared in constant time with the decrypted number: the last four
+	 * are not kept in clear (with the birth year they would leave only a few dozen candidates).
 	 */
 	public boolean idNumberEndsWith(long memberId, String lastFour) {
 		if (lastFour == null) {
 			return false;
 		}
 		String given = lastFour.strip().toUpperCase(java.util.Locale.ROOT);
-		return members.findById(memberId)
-			.map(m -> java.security.MessageDigest.isEqual(m.getIdLastFour().getBytes(StandardCharsets.UTF_8),
-					given.getBytes(StandardCharsets.UTF_8)))
-			.orElse(false);
+		return members.findById(memberId).map(m -> {
+			String number = personalData.decrypt(m.getIdNumberCipher());
+			String tail = number.substring(Math.max(0, number.length() - 4));
+			return java.security.MessageDigest.isEqual(tail.getBytes(StandardCharsets.UTF_8),
+					given.getBytes(StandardCharsets.UTF_8));
+		}).orElse(false);
 	}
 
 	public Page<AuditTrail.Entry> auditOf(CurrentUser user, long memberId, Pageable pageable) {
@@ -268,11 +278,11 @@ public class MemberManagement {
 		organizations.requireMemberHome(user, data.organizationId(), "organizationId");
 		Identity identity = checkIdentity(data);
 		String phone = checkPhone(data.phone());
-		rejectDuplicate(user, identity.hash(), null);
+		rejectDuplicate(user, identity.hash(), null, identity.protectedValue().masked());
 		LocalDate joinDate = data.joinDate() == null ? LocalDate.now(clock) : data.joinDate();
 		String card = CardNumbers.format(LocalDate.now(clock).getYear(), members.nextCardSequence());
 		Member member = new Member(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
-				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
+				identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
 				data.organizationId(), joinDate, card, clock.instant());
 		saveChecked(user, member);
 		audit.record(user.username(), "CREATE", SUBJECT, member.getId(), member.getOrganizationId(),
@@ -287,18 +297,22 @@ public class MemberManagement {
 		// left blank on the edit form: keep the stored numbers (they are never sent to the browser)
 		boolean keepId = data.idNumber() == null || data.idNumber().isBlank();
 		boolean keepPhone = data.phone() == null || data.phone().isBlank();
+		// the birth date is not sent to the browser either (only its year): blank keeps the stored one
+		boolean keepBirthDate = data.birthDate() == null && data.documentType() == DocumentType.FOREIGN_PERMANENT_RESIDENCE
+				&& member.getDocumentType() == DocumentType.FOREIGN_PERMANENT_RESIDENCE;
+		LocalDate birthDate = keepBirthDate ? personalData.reveal(member.getBirthDate()) : data.birthDate();
 		MemberData effective = new MemberData(data.name(), data.gender(), data.documentType(),
-				keepId ? personalData.decrypt(member.getIdNumberCipher()) : data.idNumber(), data.birthDate(),
+				keepId ? personalData.decrypt(member.getIdNumberCipher()) : data.idNumber(), birthDate,
 				keepPhone ? personalData.decrypt(member.getPhoneCipher()) : data.phone(), data.employmentType(),
 				data.organizationId(), data.joinDate());
 		Identity identity = checkIdentity(effective);
 		String phone = checkPhone(effective.phone());
 		if (member.getStatus() == MemberStatus.ACTIVE) {
-			rejectDuplicate(user, identity.hash(), id);
+			rejectDuplicate(user, identity.hash(), id, identity.protectedValue().masked());
 		}
 		String before = describe(member);
 		member.update(data.name().strip(), identity.gender(), data.documentType(), identity.protectedValue(),
-				identity.lastFour(), identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
+				identity.birthDate(), personalData.protectPhone(phone), data.employmentType(),
 				data.joinDate() == null ? member.getJoinDate() : data.joinDate(), clock.instant());
 		saveChecked(user, member);
 		audit.record(user.username(), "UPDATE", SUBJECT, id, member.getOrganizationId(), changes(before, member));
@@ -313,7 +327,7 @@ public class MemberManagement {
 			return;
 		}
 		if (status == MemberStatus.ACTIVE) {
-			rejectDuplicate(user, member.getIdNumberHash(), id);
+			rejectDuplicate(user, member.getIdNumberHash(), id, null);
 		}
 		if (status != MemberStatus.ACTIVE && hasPendingTransfer(id)) {
 			throw new RuleViolationException("status", "member.error.transferPending");
@@ -454,12 +468,11 @@ public class MemberManagement {
 	private MemberView view(Member m) {
 		String organizationName = organizations.namesOf(List.of(m.getOrganizationId())).get(m.getOrganizationId());
 		return new MemberView(m.getId(), m.getName(), m.getGender(), m.getDocumentType(), m.getIdNumberMasked(),
-				m.getBirthDate(), m.getPhoneMasked(), m.getEmploymentType(), m.getOrganizationId(), organizationName,
+				m.getBirthYear(), m.getPhoneMasked(), m.getEmploymentType(), m.getOrganizationId(), organizationName,
 				m.getJoinDate(), m.getStatus(), m.getCardNumber(), m.getVersion());
 	}
 
-	private record Identity(ProtectedValue protectedValue, String hash, String lastFour, LocalDate birthDate,
-			Gender gender) {
+	private record Identity(ProtectedValue protectedValue, String hash, BirthDate birthDate, Gender gender) {
 	}
 
 	/** Validates the document number and derives (and checks) birth date and gender from it. */
@@ -498,7 +511,7 @@ public class MemberManagement {
 			throw new RuleViolationException("birthDate", "validation.date.notFuture");
 		}
 		ProtectedValue value = personalData.protectIdNumber(normalized);
-		return new Identity(value, value.hash(), normalized.substring(normalized.length() - 4), birthDate, gender);
+		return new Identity(value, value.hash(), personalData.protectBirthDate(birthDate), gender);
 	}
 
 	private static String checkPhone(String phone) {
@@ -509,9 +522,20 @@ public class MemberManagement {
 		return normalized;
 	}
 
-	private void rejectDuplicate(CurrentUser user, String idHash, Long self) {
+	/**
+	 * Refuses a number already held by another active member. Saying so answers "is this number
+	 * registered?", so a hit counts as an exact search of the user (limited and audited like one):
+	 * otherwise the form would complete masked numbers as the search would.
+	 *
+	 * @param typedMasked the typed number masked, or {@code null} when it is the member's own
+	 */
+	private void rejectDuplicate(CurrentUser user, String idHash, Long self, String typedMasked) {
 		Optional<Member> existing = members.findActiveByIdHash(idHash).filter(m -> !m.getId().equals(self));
 		if (existing.isPresent()) {
+			if (typedMasked != null) {
+				exactSearches.admit(user, new MemberSearchSql.Exact("SEARCH_ID_NUMBER", typedMasked),
+						user.organizationId(), "idNumber");
+			}
 			throw duplicate(user, existing.get());
 		}
 	}
@@ -553,7 +577,7 @@ public class MemberManagement {
 	/** The member's audited fields, personal ones masked. */
 	private static String describe(Member m) {
 		return "name=" + m.getName() + "; gender=" + m.getGender() + "; document=" + m.getDocumentType() + "; idNumber="
-				+ m.getIdNumberMasked() + "; birthDate=" + m.getBirthDate() + "; phone="
+				+ m.getIdNumberMasked() + "; birthYear=" + m.getBirthYear() + "; phone="
 				+ (m.getPhoneMasked() == null ? "" : m.getPhoneMasked()) + "; employment=" + m.getEmploymentType()
 				+ "; organization=" + m.getOrganizationId() + "; joinDate=" + m.getJoinDate() + "; card="
 				+ m.getCardNumber() + "; status=" + m.getStatus();

@@ -4,13 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.unionportal.shared.masking.Masking;
+
 /**
  * The FROM/WHERE and ORDER BY of a member search, built from fixed fragments with bound
  * parameters only (nothing the user typed becomes SQL). Shared by the list and the export.
  *
  * @param where starts with " FROM member m WHERE", scoped to the subtree of the scope parameter
+ * @param exact the exact search by ID or mobile number this is, or {@code null}: such searches
+ *        are counted and audited ({@link MemberExactSearches})
  */
-record MemberSearchSql(String where, Map<String, Object> params, String orderBy) {
+record MemberSearchSql(String where, Map<String, Object> params, String orderBy, Exact exact) {
+
+	/** An exact search: the audit action and the searched value, masked as pages show it. */
+	record Exact(String action, String masked) {
+	}
 
 	private static final Pattern CARD = Pattern.compile("(?i)WH\\d{11}");
 
@@ -21,6 +29,7 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy)
 				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", scope);
+		Exact exact = null;
 		String text = query.text() == null ? "" : query.text().strip();
 		if (!text.isEmpty()) {
 			String compact = text.replaceAll("[\\s-]", "");
@@ -31,10 +40,12 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy)
 			else if (PersonalData.isMobile(compact)) {
 				where.append(" AND m.phone_hash = :phoneHash");
 				params.put("phoneHash", personalData.lookupHash(compact));
+				exact = new Exact("SEARCH_PHONE", Masking.phone(compact));
 			}
 			else if (ID_LIKE.matcher(compact).matches() && compact.chars().filter(Character::isDigit).count() >= 12) {
 				where.append(" AND m.id_number_hash = :idHash");
 				params.put("idHash", personalData.lookupHash(compact));
+				exact = new Exact("SEARCH_ID_NUMBER", Masking.idNumber(compact));
 			}
 			else {
 				where.append(" AND m.name LIKE :name ESCAPE '\\'");
@@ -59,7 +70,7 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy)
 			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
 			case CARD_NUMBER -> " ORDER BY m.card_number";
 		};
-		return new MemberSearchSql(where.toString(), params, order);
+		return new MemberSearchSql(where.toString(), params, order, exact);
 	}
 
 	/** The least string above every string that starts with the prefix, in code point order. */

@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import cn.unionportal.shared.crypto.PersonalDataCipher;
@@ -30,6 +31,16 @@ public class PersonalData {
 			return null;
 		}
 		return new ProtectedValue(cipher.encrypt(normalized), cipher.lookupHash(normalized), Masking.phone(normalized));
+	}
+
+	/** The birth date encrypted, beside its clear year. */
+	BirthDate protectBirthDate(LocalDate birthDate) {
+		return new BirthDate(birthDate.getYear(), cipher.encrypt(birthDate.toString()));
+	}
+
+	/** The full birth date (for the audited unmasked export and for keeping it on an edit). */
+	LocalDate reveal(BirthDate birthDate) {
+		return LocalDate.parse(cipher.decrypt(birthDate.cipher()));
 	}
 
 	/** The keyed hash used to find an ID or phone number. */

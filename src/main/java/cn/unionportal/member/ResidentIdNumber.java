@@ -203,7 +203,7 @@ public final class ResidentIdNumber {
 	/**
 	 * Returns the masked number, so that it cannot leak into logs.
 	 *
-	 * @return for example {@code "110105********002X"}
+	 * @return for example {@code "****************2X"}
 	 */
 	@Override
 	public String toString() {

@@ -54,6 +54,8 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 
 	LocalDate today;
 
+	final java.util.Map<Long, String> idNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@BeforeEach
 	void lookUp() {
 		wendengUnion = demo.org("大明国际控股有限公司威海分公司工会");
@@ -73,7 +75,15 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 			.param("joinDate", "2019-05-01")
 			.with(csrf())
 			.with(demo.as(user))).andExpect(status().is3xxRedirection());
-		return jdbc.queryForObject("SELECT id FROM member WHERE name = ? ORDER BY id DESC LIMIT 1", Long.class, name);
+		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = ? ORDER BY id DESC LIMIT 1", Long.class, name);
+		idNumbers.put(id, body + ResidentIdNumber.checkDigit(body));
+		return id;
+	}
+
+	/** The last four characters of a member's ID number (not kept in clear in the database). */
+	String memberIdNumber(long member) {
+		String number = idNumbers.get(member);
+		return number.substring(number.length() - 4);
 	}
 
 	void file(long member, long organization, String status, String tier, LocalDate start, LocalDate end) {
@@ -122,7 +132,7 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 					false);
 		}
 		long member = member(wendengUnion, "欧阳晓娜", "wendeng");
-		String idNumber = jdbc.queryForObject("SELECT id_last_four FROM member WHERE id = ?", String.class, member);
+		String idNumber = memberIdNumber(member);
 		mvc.perform(post("/aid/files").param("memberId", String.valueOf(member))
 			.param("tier", "SUDDEN")
 			.param("causes", "ACCIDENT")

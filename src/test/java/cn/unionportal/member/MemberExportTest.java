@@ -65,7 +65,8 @@ class MemberExportTest extends PostgresIntegrationTest {
 		List<List<String>> rows = export("wendeng", false);
 		assertThat(rows).extracting(r -> r.get(0)).containsExactly(prefix + "a", prefix + "b", prefix + "c");
 		for (List<String> row : rows) {
-			assertThat(row.get(MemberSheetFormat.Column.ID_NUMBER.ordinal())).contains("********");
+			assertThat(row.get(MemberSheetFormat.Column.ID_NUMBER.ordinal())).matches("\\*{16}[0-9X]{2}");
+			assertThat(row.get(MemberSheetFormat.Column.BIRTH_DATE.ordinal())).matches("(19|20)\\d{2}");
 			assertThat(row.get(MemberSheetFormat.Column.PHONE.ordinal())).isEqualTo("139****5678");
 			assertThat(row.get(MemberSheetFormat.Column.EMPLOYMENT_TYPE.ordinal())).isEqualTo("农民工");
 			assertThat(row.get(MemberSheetFormat.Column.ORGANIZATION.ordinal())).isEqualTo(MemberImportTest.WENDENG_UNION);

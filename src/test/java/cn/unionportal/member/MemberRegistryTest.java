@@ -85,11 +85,14 @@ class MemberRegistryTest extends PostgresIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 		var row = jdbc.queryForMap("SELECT * FROM member WHERE id = ?", memberId("王建初"));
 		assertThat(row.get("id_number_cipher").toString()).doesNotContain(idNumber).doesNotContain("371003");
-		assertThat(row.get("id_number_masked")).isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+		assertThat(row.get("id_number_masked")).isEqualTo("*".repeat(16) + idNumber.substring(16));
 		assertThat(row.get("phone_masked")).isEqualTo("138****5678");
 		assertThat(row.get("phone_cipher").toString()).doesNotContain("13812345678");
-		assertThat(row.get("birth_date").toString()).isEqualTo(
-				idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-" + idNumber.substring(12, 14));
+		// the birth year in clear, the date only encrypted (issue 8)
+		assertThat(((Number) row.get("birth_year")).intValue()).isEqualTo(Integer.parseInt(idNumber.substring(6, 10)));
+		assertThat(row).doesNotContainKeys("birth_date", "id_last_four");
+		assertThat(row.get("birth_date_cipher").toString()).doesNotContain(idNumber.substring(6, 14))
+			.doesNotContain(idNumber.substring(6, 10));
 		assertThat(CardNumbers.isValid((String) row.get("card_number"))).isTrue();
 		// the card carries the year it was issued, not the join year
 		assertThat((String) row.get("card_number"))

@@ -164,8 +164,9 @@ class MemberController {
 	@GetMapping("/{id}/edit")
 	String showEditForm(CurrentUser user, @PathVariable long id, Model model) {
 		MemberView member = members.get(user, id);
+		// neither the ID number nor the birth date goes to the browser: blank keeps the stored ones
 		model.addAttribute("form", new MemberForm(member.name(), member.gender(), member.documentType(), "",
-				member.birthDate(), "", member.employmentType(), member.organizationId(), member.joinDate(),
+				null, "", member.employmentType(), member.organizationId(), member.joinDate(),
 				member.version()));
 		model.addAttribute("member", member);
 		return "members/form";

@@ -8,11 +8,14 @@ package cn.unionportal.shared.masking;
  *
  * <p>Formats:
  * <ul>
- * <li>{@link #idNumber(String)}: 18-character numbers (resident ID, residence
- * permits, 2023 permanent residence card) keep the first 6 and last 4,
- * {@code 371002********123X}. Any other length keeps at most the first 2 and
- * last 2 characters and never more than a third of all characters, e.g. the
- * 15-character {@code USA310119800101} becomes {@code US***********01}.</li>
+ * <li>{@link #idNumber(String)}: only the last 2 characters, and never more
+ * than a third of all characters: {@code ****************3X},
+ * {@code *************01}. Region, birth date and the first two sequence digits
+ * stay hidden, so that this together with the birth year, the gender and a
+ * guessed region still leaves about 3,300 candidate resident ID numbers (the
+ * rule and the figures: docs/architecture.md, "Personal data"). Showing the
+ * last 4 would leave about 33, and the birth date beside the old
+ * {@code 371002********123X} left exactly one.</li>
  * <li>{@link #phone(String)}: 11-digit mainland mobiles keep the first 3 and
  * last 4, {@code 138****5678}; anything else keeps only the last
  * {@code min(4, length / 3)} characters.</li>
@@ -27,7 +30,7 @@ package cn.unionportal.shared.masking;
 public final class Masking {
 
 	private static final char MASK = '*';
-	private static final int ID_LENGTH = 18;
+	private static final int ID_VISIBLE = 2;
 
 	private Masking() {
 	}
@@ -40,13 +43,7 @@ public final class Masking {
 	 */
 	public static String idNumber(String value) {
 		String text = clean(value);
-		int length = codePoints(text);
-		if (length == ID_LENGTH) {
-			return keep(text, 6, 4);
-		}
-		int visible = Math.min(4, length / 3);
-		int tail = (visible + 1) / 2;
-		return keep(text, visible - tail, tail);
+		return keep(text, 0, Math.min(ID_VISIBLE, codePoints(text) / 3));
 	}
 
 	/**
