@@ -49,6 +49,12 @@ public final class ChineseNames {
 	/** Pinyin keys kept per name at most (every reading of a name of many polyphonic characters). */
 	static final int MAX_KEYS = 24;
 
+	/** Longest pinyin key (a longer one is cut: it still matches every query up to this length). */
+	public static final int MAX_KEY_LENGTH = 100;
+
+	/** Longest {@link #pinyinText}: the size of the organization column. */
+	public static final int MAX_TEXT_LENGTH = 2500;
+
 	private static final Collator COLLATOR = Collator.getInstance(ULocale.SIMPLIFIED_CHINESE).freeze();
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
@@ -116,13 +122,29 @@ public final class ChineseNames {
 					String syllable = combination.get(i);
 					key.append(i < full ? syllable : syllable.substring(0, 1));
 				}
-				keys.add(key.toString());
+				keys.add(key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key.toString());
 				if (keys.size() == MAX_KEYS) {
 					return List.copyOf(keys);
 				}
 			}
 		}
 		return List.copyOf(keys);
+	}
+
+	/**
+	 * The {@linkplain #pinyinKeys pinyin keys} of a name separated by spaces, for a search that
+	 * finds a typed pinyin anywhere in the name ({@code LIKE '%hcq%'} finds 环翠区总工会 through its
+	 * initials): fits {@value #MAX_TEXT_LENGTH} characters.
+	 */
+	public static String pinyinText(String name) {
+		StringBuilder text = new StringBuilder();
+		for (String key : pinyinKeys(name)) {
+			if (text.length() + key.length() + 1 > MAX_TEXT_LENGTH) {
+				break;
+			}
+			text.append(text.isEmpty() ? "" : " ").append(key);
+		}
+		return text.toString();
 	}
 
 	/**
