@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.unionportal.support.AxeCheck;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Real-browser journeys through the running portal (embedded server on a random port, real
  * PostgreSQL with the Weihai demo data, headless Debian Chromium driven by Selenium). Proves what
  * MockMvc cannot: the login form, the Bootstrap styling, the in-place tree expansion in
- * {@code portal.js}, the language switch and the phone and tablet layouts. Full-page screenshots
+ * {@code portal.js}, the language switch and the phone and tablet layouts; axe-core checks every
+ * page opened and every step screenshotted for WCAG 2 A/AA violations ({@link AxeCheck}). Full-page screenshots
  * of every main step land in {@code target/screenshots}; Chinese text in them is only legible with
  * a CJK font installed (e.g. {@code apt-get install -y fonts-wqy-microhei}), the assertions do not
  * depend on it. Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the test fails.
@@ -316,6 +318,7 @@ class BrowserJourneyTest {
 	private void open(String path) {
 		driver.get(url(path));
 		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		AxeCheck.assertAccessible(driver);
 	}
 
 	private void signIn(String username, String password) {
@@ -400,6 +403,8 @@ class BrowserJourneyTest {
 
 	/** Full-page PNG (through the DevTools protocol), or the viewport if that is unavailable. */
 	private void screenshot(String name) {
+		// every main step is screenshotted: each is checked for WCAG 2 A/AA violations too
+		AxeCheck.assertAccessible(driver);
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		try {
 			byte[] png;
