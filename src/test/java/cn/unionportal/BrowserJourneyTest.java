@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.unionportal.support.AxeCheck;
 import cn.unionportal.support.PostgresIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
@@ -50,7 +56,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Real-browser journeys through the running portal (embedded server on a random port, real
  * PostgreSQL with the Weihai demo data, headless Debian Chromium driven by Selenium). Proves what
  * MockMvc cannot: the login form, the Bootstrap styling, the in-place tree expansion in
- * {@code portal.js}, the language switch and the phone and tablet layouts. Full-page screenshots
+ * {@code portal.js}, the language switch and the phone and tablet layouts; axe-core checks every
+ * page opened and every step screenshotted for WCAG 2 A/AA violations ({@link AxeCheck}). Full-page screenshots
  * of every main step land in {@code target/screenshots}; Chinese text in them is only legible with
  * a CJK font installed (e.g. {@code apt-get install -y fonts-wqy-microhei}), the assertions do not
  * depend on it. Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the test fails.
@@ -231,6 +238,61 @@ class BrowserJourneyTest {
 		assertNoHorizontalOverflow();
 	}
 
+	/**
+	 * Issue 15's print layouts: the membership card and the public notice printed to PDF by
+	 * Chromium (DevTools {@code Page.printToPDF}, the page's own {@code @page} size) carry no
+	 * navigation and no buttons, but the organization and the print date; the card on an A6 page,
+	 * the notice on A4.
+	 */
+	@Test
+	void printedCardAndNoticeShowTheOrganizationAndDateButNoNavigation() throws IOException {
+		CurrentUser system = CurrentUser.system(organizations.rootId());
+		long union = organizations.search(system, "威海恒科精工", PageRequest.of(0, 1)).getContent().get(0).id();
+		String body = "371002" + "19700315" + "246";
+		long memberId = members.register(system, new MemberData("周印卡", null, DocumentType.RESIDENT_ID,
+				body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
+				LocalDate.of(2021, 6, 1)));
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		List<String> navigation = List.of("组织架构", "转会", "操作审计", "修改密码", "退出登录", "English", "返回", "搜索");
+
+		startBrowser(1280, 900, false);
+		open("/login");
+		signIn("admin", PASSWORD);
+		open("/members/" + memberId + "/card");
+		Printed card = printToPdf("31-print-member-card");
+		assertThat(card.text()).contains("周印卡", "威海恒科精工", "打印日期 " + today);
+		assertThat(navigation).noneMatch(card.text()::contains);
+		assertThat(card.pages()).isEqualTo(1);
+		// A6: 105 mm × 148 mm = 297.6 pt × 419.5 pt
+		assertThat(card.width()).isCloseTo(297.6f, offset(2f));
+		assertThat(card.height()).isCloseTo(419.5f, offset(2f));
+
+		open("/notice");
+		Printed notice = printToPdf("32-print-public-notice");
+		assertThat(notice.text()).contains("威海市总工会 · 打印日期 " + today);
+		assertThat(navigation).noneMatch(notice.text()::contains);
+		// A4: 210 mm × 297 mm = 595.3 pt × 841.9 pt
+		assertThat(notice.width()).isCloseTo(595.3f, offset(2f));
+		// on screen the print line is not shown
+		assertThat(driver.findElement(By.cssSelector(".portal-print-line")).isDisplayed()).isFalse();
+	}
+
+	private record Printed(String text, int pages, float width, float height) {
+	}
+
+	/** The current page as Chromium prints it (its CSS page size), as text and first page size. */
+	private Printed printToPdf(String name) throws IOException {
+		Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF",
+				Map.of("preferCSSPageSize", true, "printBackground", false));
+		byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+		Files.write(SCREENSHOTS.resolve(name + ".pdf"), bytes);
+		try (PDDocument document = Loader.loadPDF(bytes)) {
+			var size = document.getPage(0).getMediaBox();
+			return new Printed(new PDFTextStripper().getText(document), document.getNumberOfPages(),
+					size.getWidth(), size.getHeight());
+		}
+	}
+
 	// ---- browser -----------------------------------------------------------------------------
 
 	/**
@@ -351,6 +413,7 @@ class BrowserJourneyTest {
 	private void open(String path) {
 		driver.get(url(path));
 		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		AxeCheck.assertAccessible(driver);
 	}
 
 	private void signIn(String username, String password) {
@@ -435,6 +498,8 @@ class BrowserJourneyTest {
 
 	/** Full-page PNG (through the DevTools protocol), or the viewport if that is unavailable. */
 	private void screenshot(String name) {
+		// every main step is screenshotted: each is checked for WCAG 2 A/AA violations too
+		AxeCheck.assertAccessible(driver);
 		Path file = SCREENSHOTS.resolve(name + ".png");
 		try {
 			byte[] png;

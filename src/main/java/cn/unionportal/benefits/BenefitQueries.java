@@ -178,7 +178,7 @@ class BenefitQueries {
 			params.put("q", SearchPatterns.contains(text));
 		}
 		long total = count(where.toString(), params);
-		List<MerchantView> rows = jdbc.sql("SELECT pm.*" + where + " ORDER BY pm.name, pm.id LIMIT :limit OFFSET :offset")
+		List<MerchantView> rows = jdbc.sql("SELECT pm.*" + where + " ORDER BY pm.name_sort, pm.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())

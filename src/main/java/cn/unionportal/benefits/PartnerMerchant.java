@@ -2,6 +2,7 @@ package cn.unionportal.benefits;
 
 import java.time.Instant;
 
+import cn.unionportal.shared.ChineseNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,6 +24,10 @@ class PartnerMerchant {
 
 	@Column(nullable = false, length = 100)
 	private String name;
+
+	/** {@link ChineseNames#sortKey}: the list is in pinyin order. */
+	@Column(name = "name_sort", nullable = false, length = 1600)
+	private String nameSort;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 20)
@@ -63,6 +68,7 @@ class PartnerMerchant {
 	void update(String name, MerchantCategory category, long districtId, String address, String discount,
 			Instant now) {
 		this.name = name;
+		this.nameSort = ChineseNames.sortKey(name);
 		this.category = category;
 		this.districtId = districtId;
 		this.address = address;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import cn.unionportal.demo.FederationPlan.Affiliation;
 import cn.unionportal.organization.OrganizationType;
+import cn.unionportal.shared.ChineseNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,8 @@ class HierarchyWriter {
 			long parentId = underRoot ? rootId : ids[organization.parent()];
 			OrganizationType parentType = underRoot ? OrganizationType.MUNICIPAL_FEDERATION
 					: planned.get(organization.parent()).type();
-			organizations.add(new Object[] { id, organization.name(), organization.type().name(), parentId,
+			organizations.add(new Object[] { id, organization.name(), ChineseNames.sortKey(organization.name()),
+					ChineseNames.pinyinText(organization.name()), organization.type().name(), parentId,
 					parentType.name(), organization.chair(),
 					organization.foundedOn() == null ? null : Date.valueOf(organization.foundedOn()),
 					organization.creditCode(), now, now });
@@ -67,9 +69,9 @@ class HierarchyWriter {
 			}
 		}
 		batches("""
-				INSERT INTO organization (id, name, type, parent_id, parent_type, chair, founded_on, credit_code, status,
-				  version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?)
+				INSERT INTO organization (id, name, name_sort, name_pinyin, type, parent_id, parent_type, chair, founded_on,
+				  credit_code, status, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?)
 				""", organizations);
 		batches("INSERT INTO organization_closure (ancestor_id, descendant_id, depth) VALUES (?, ?, ?)", closure);
 		List<Object[]> affiliations = new ArrayList<>(plan.affiliations().size());

@@ -3,6 +3,7 @@ package cn.unionportal.member;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.unionportal.shared.ChineseNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,6 +29,10 @@ class Member {
 
 	@Column(nullable = false, length = 50)
 	private String name;
+
+	/** {@link ChineseNames#personSortKey}: "by name" is pinyin order. */
+	@Column(name = "name_sort", nullable = false, length = 800)
+	private String nameSort;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 10)
@@ -97,6 +102,7 @@ class Member {
 			ProtectedValue phone, EmploymentType employmentType, long organizationId,
 			LocalDate joinDate, String cardNumber, Instant now) {
 		this.name = name;
+		this.nameSort = ChineseNames.personSortKey(name);
 		this.gender = gender;
 		this.documentType = documentType;
 		setIdNumber(idNumber);
@@ -115,6 +121,7 @@ class Member {
 	void update(String name, Gender gender, DocumentType documentType, ProtectedValue idNumber, BirthDate birthDate,
 			ProtectedValue phone, EmploymentType employmentType, LocalDate joinDate, Instant now) {
 		this.name = name;
+		this.nameSort = ChineseNames.personSortKey(name);
 		this.gender = gender;
 		this.documentType = documentType;
 		setIdNumber(idNumber);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.unionportal.shared.ChineseNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,18 +67,19 @@ public class MemberBatchWriter {
 			ProtectedValue phone = personalData.protectPhone(row.phone());
 			String card = CardNumbers.format(issueYear, sequences.get(i));
 			cards.add(card);
-			batch.add(new Object[] { row.name(), row.gender().name(), row.documentType().name(), id.cipher(), id.hash(),
+			batch.add(new Object[] { row.name(), ChineseNames.personSortKey(row.name()), row.gender().name(), row.documentType().name(), id.cipher(), id.hash(),
 					id.masked(), row.birthDate().getYear(), personalData.protectBirthDate(row.birthDate()).cipher(),
 					phone == null ? null : phone.cipher(), phone == null ? null : phone.hash(),
 					phone == null ? null : phone.masked(), row.employmentType().name(), row.organizationId(),
 					Date.valueOf(row.joinDate()), id.hash(), card, now, now });
 		}
 		jdbcTemplate.batchUpdate("""
-				INSERT INTO member (name, gender, document_type, id_number_cipher, id_number_hash, id_number_masked,
+				INSERT INTO member (name, name_sort, gender, document_type, id_number_cipher, id_number_hash, id_number_masked,
 				  birth_year, birth_date_cipher, phone_cipher, phone_hash, phone_masked, employment_type, organization_id,
 				  join_date, status, active_id_hash, card_number, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?)
 				""", batch);
+		MemberPinyinKeys.insertForCards(jdbcTemplate, cards, rows.stream().map(Row::name).toList());
 		return cards;
 	}
 }

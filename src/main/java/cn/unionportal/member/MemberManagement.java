@@ -551,6 +551,7 @@ public class MemberManagement {
 	private void saveChecked(CurrentUser user, Member member) {
 		try {
 			members.saveAndFlush(member);
+			MemberPinyinKeys.replace(jdbc, member.getId(), member.getName());
 		}
 		catch (DataIntegrityViolationException concurrent) {
 			// the same person registered by a concurrent request

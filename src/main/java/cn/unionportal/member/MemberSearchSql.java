@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import cn.unionportal.shared.masking.Masking;
+import cn.unionportal.shared.ChineseNames;
 
 /**
  * The FROM/WHERE and ORDER BY of a member search, built from fixed fragments with bound
@@ -47,6 +48,15 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				params.put("idHash", personalData.lookupHash(compact));
 				exact = new Exact("SEARCH_ID_NUMBER", Masking.idNumber(compact));
 			}
+			else if (ChineseNames.pinyinQuery(text).isPresent()) {
+				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys, as a range
+				// on the index of member_pinyin (letters only, so the same in every collation)
+				String pinyin = ChineseNames.pinyinQuery(text).get();
+				where.append(" AND m.id IN (SELECT p.member_id FROM member_pinyin p"
+						+ " WHERE p.pinyin >= :pinyinFrom AND p.pinyin < :pinyinTo)");
+				params.put("pinyinFrom", pinyin);
+				params.put("pinyinTo", after(pinyin));
+			}
 			else {
 				where.append(" AND m.name LIKE :name ESCAPE '\\'");
 				params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -66,7 +76,7 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 			params.put("status", query.status().name());
 		}
 		String order = switch (query.sort()) {
-			case NAME -> " ORDER BY m.name, m.id";
+			case NAME -> " ORDER BY m.name_sort, m.id"; // pinyin order (ChineseNames)
 			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
 			case CARD_NUMBER -> " ORDER BY m.card_number";
 		};

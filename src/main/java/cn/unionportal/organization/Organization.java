@@ -3,6 +3,7 @@ package cn.unionportal.organization;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.unionportal.shared.ChineseNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +28,14 @@ class Organization {
 
 	@Column(nullable = false, length = 100)
 	private String name;
+
+	/** {@link ChineseNames#sortKey}: "by name" is pinyin order. */
+	@Column(name = "name_sort", nullable = false, length = 1600)
+	private String nameSort;
+
+	/** {@link ChineseNames#pinyinText}: found by pinyin. */
+	@Column(name = "name_pinyin", nullable = false, length = ChineseNames.MAX_TEXT_LENGTH)
+	private String namePinyin;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 40, updatable = false)
@@ -80,6 +89,8 @@ class Organization {
 
 	void apply(OrganizationChanges changes, Instant now) {
 		this.name = changes.name().strip();
+		this.nameSort = ChineseNames.sortKey(name);
+		this.namePinyin = ChineseNames.pinyinText(name);
 		this.chair = changes.chair() == null || changes.chair().isBlank() ? null : changes.chair().strip();
 		this.foundedOn = changes.foundedOn();
 		this.creditCode = type.isEnterprise() ? CreditCode.normalize(changes.creditCode()) : null;

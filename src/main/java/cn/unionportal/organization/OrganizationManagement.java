@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import cn.unionportal.organization.OrganizationEvents.OrganizationCreated;
 import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
 import cn.unionportal.organization.OrganizationEvents.OrganizationMoved;
+import cn.unionportal.shared.ChineseNames;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
@@ -127,8 +128,16 @@ public class OrganizationManagement {
 	public Page<OrganizationSummary> search(CurrentUser user, String query, Pageable pageable) {
 		String trimmed = query == null ? "" : query.strip();
 		Page<Organization> page = organizations.search(user.organizationId(), SearchPatterns.contains(trimmed),
-				CreditCode.normalize(trimmed), unsorted(pageable));
+				CreditCode.normalize(trimmed), pinyinPattern(trimmed), unsorted(pageable));
 		return withCounts(page);
+	}
+
+	/**
+	 * A query typed in pinyin ({@code hcq}, {@code huancui}) as a pattern that finds it anywhere in an
+	 * organization's pinyin keys; null for any other query (the name and credit code still match).
+	 */
+	private static String pinyinPattern(String query) {
+		return ChineseNames.pinyinQuery(query).map(SearchPatterns::contains).orElse(null);
 	}
 
 	/** The federations a grassroots union is affiliated with. */
@@ -159,7 +168,7 @@ public class OrganizationManagement {
 			return List.of();
 		}
 		return organizations
-			.findCandidates(user.organizationId(), parentTypes, SearchPatterns.contains(query), id,
+			.findCandidates(user.organizationId(), parentTypes, SearchPatterns.contains(query), pinyinPattern(query), id,
 					PageRequest.of(0, CANDIDATE_LIMIT))
 			.stream()
 			.filter(o -> !o.getId().equals(organization.getParentId()))
@@ -180,7 +189,7 @@ public class OrganizationManagement {
 		return organizations
 			.findCandidates(user.organizationId(),
 					EnumSet.of(OrganizationType.INDUSTRY_FEDERATION, OrganizationType.INDUSTRY_CHAIN_FEDERATION),
-					SearchPatterns.contains(query), unionId, PageRequest.of(0, CANDIDATE_LIMIT))
+					SearchPatterns.contains(query), pinyinPattern(query), unionId, PageRequest.of(0, CANDIDATE_LIMIT))
 			.stream()
 			.filter(o -> !already.contains(o.getId()))
 			.map(o -> toSummary(o, 0))
@@ -216,7 +225,9 @@ public class OrganizationManagement {
 				homes.add(type);
 			}
 		}
-		return organizations.findCandidates(rootId(), homes, SearchPatterns.contains(query), -1, PageRequest.of(0, limit))
+		return organizations
+			.findCandidates(rootId(), homes, SearchPatterns.contains(query), pinyinPattern(query), -1,
+					PageRequest.of(0, limit))
 			.stream()
 			.map(o -> toSummary(o, 0))
 			.toList();

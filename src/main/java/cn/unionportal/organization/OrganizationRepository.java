@@ -22,16 +22,17 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 	Optional<Organization> findInScope(@Param("scope") long scope, @Param("id") long id);
 
 	@Query(value = "select o from Organization o where o.parentId = :parent and" + IN_SCOPE
-			+ "order by o.status, o.type, o.name, o.id",
+			+ "order by o.status, o.type, o.nameSort, o.id",
 			countQuery = "select count(o) from Organization o where o.parentId = :parent and" + IN_SCOPE)
 	Page<Organization> findChildren(@Param("scope") long scope, @Param("parent") long parent, Pageable pageable);
 
-	@Query(value = "select o from Organization o where (lower(o.name) like :pattern escape '\\' or o.creditCode = :code) and"
-			+ IN_SCOPE + "order by o.status, o.name, o.id",
-			countQuery = "select count(o) from Organization o where (lower(o.name) like :pattern escape '\\' or o.creditCode = :code) and"
-					+ IN_SCOPE)
+	/** {@code pinyin}: a LIKE pattern on the pinyin keys (ChineseNames), or null when the query is no pinyin. */
+	@Query(value = "select o from Organization o where (lower(o.name) like :pattern escape '\\' or o.creditCode = :code"
+			+ " or o.namePinyin like :pinyin escape '\\') and" + IN_SCOPE + "order by o.status, o.nameSort, o.id",
+			countQuery = "select count(o) from Organization o where (lower(o.name) like :pattern escape '\\'"
+					+ " or o.creditCode = :code or o.namePinyin like :pinyin escape '\\') and" + IN_SCOPE)
 	Page<Organization> search(@Param("scope") long scope, @Param("pattern") String pattern,
-			@Param("code") String code, Pageable pageable);
+			@Param("code") String code, @Param("pinyin") String pinyin, Pageable pageable);
 
 	@Query("""
 			select o.parentId, count(o) from Organization o
@@ -63,12 +64,13 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 	@Query(value = """
 			select o from Organization o where o.type in :types
 			and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE
-			and lower(o.name) like :pattern escape '\\' and""" + IN_SCOPE + """
+			and (lower(o.name) like :pattern escape '\\' or o.namePinyin like :pinyin escape '\\') and""" + IN_SCOPE + """
 			and not exists (select 1 from OrganizationLink x where x.ancestorId = :excludeSubtree and x.descendantId = o.id)
-			order by o.name, o.id
+			order by o.nameSort, o.id
 			""")
 	List<Organization> findCandidates(@Param("scope") long scope, @Param("types") Collection<OrganizationType> types,
-			@Param("pattern") String pattern, @Param("excludeSubtree") long excludeSubtree, Pageable pageable);
+			@Param("pattern") String pattern, @Param("pinyin") String pinyin, @Param("excludeSubtree") long excludeSubtree,
+			Pageable pageable);
 
 	@Query("select o from Organization o where o.parentId is null")
 	Optional<Organization> findRoot();
