@@ -186,7 +186,7 @@ class LoginHardeningTest extends PostgresIntegrationTest {
 		mvc.perform(get("/accounts/locked").with(demo.as("wendeng")))
 			.andExpect(content().string(not(containsString(">" + username + "<"))));
 		assertThat(jdbc.queryForObject(
-				"SELECT COUNT(*) FROM audit_event WHERE action = 'UNLOCK' AND subject_type = 'ACCOUNT' AND subject_id = ? AND actor = 'wendeng'",
+				"SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_UNLOCKED' AND subject_type = 'STAFF_ACCOUNT' AND subject_id = ? AND actor = 'wendeng'",
 				Long.class, id)).isEqualTo(1);
 		mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(authenticated());
 	}
