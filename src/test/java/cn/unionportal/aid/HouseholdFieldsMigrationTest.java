@@ -91,7 +91,7 @@ class HouseholdFieldsMigrationTest extends PostgresIntegrationTest {
 		old.update(event, first, "HOME_VISIT", "APPROVED", "2026-03-02 · 张干事 · 家中漏雨，无其他收入", now);
 		old.update(event, first, "GRASSROOTS_REVIEW", "APPROVED", "情况属实", now);
 
-		flyway("latest").migrate();
+		flyway("12.2").migrate();
 
 		Map<String, Object> row = old.queryForMap("SELECT * FROM hardship_file WHERE id = ?", first);
 		assertThat(row).doesNotContainKeys("monthly_income", "per_capita_income", "situation", "visit_notes");
