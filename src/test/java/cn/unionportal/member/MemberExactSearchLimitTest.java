@@ -6,11 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,14 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.support.MutableClock;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,34 +152,18 @@ class MemberExactSearchLimitTest extends PostgresIntegrationTest {
 			@Autowired PlatformTransactionManager transactions) {
 		CurrentUser user = ImportTestSupport.user(users, staffAccount("exact-window"));
 		Instant start = Instant.parse("2031-03-01T10:00:00Z");
-		AtomicReference<Instant> now = new AtomicReference<>(start);
-		Clock clock = new Clock() {
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-		};
-		MemberExactSearches limited = new MemberExactSearches(jdbcClient, audit, transactions, clock, 2,
-				Duration.ofHours(1));
+		MutableClock clock = new MutableClock(start);
+		MemberExactSearches limited = new MemberExactSearches(new AttemptLimits(jdbcClient, clock), audit, transactions,
+				2, Duration.ofHours(1));
 		MemberSearchSql.Exact exact = new MemberSearchSql.Exact("SEARCH_PHONE", "139****5678");
 		limited.admit(user, exact, user.organizationId());
 		limited.admit(user, exact, user.organizationId());
 		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
 			.isInstanceOf(RuleViolationException.class);
-		now.set(start.plus(Duration.ofMinutes(59)));
+		clock.set(start.plus(Duration.ofMinutes(59)));
 		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
 			.isInstanceOf(RuleViolationException.class);
-		now.set(start.plus(Duration.ofMinutes(60)));
+		clock.set(start.plus(Duration.ofMinutes(60)));
 		limited.admit(user, exact, user.organizationId());
 		limited.admit(user, exact, user.organizationId());
 		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
