@@ -59,9 +59,9 @@ class RetentionJobTest extends PostgresIntegrationTest {
 		boolean ended = status.equals("CLOSED") || status.equals("REJECTED");
 		jdbc.update("""
 				INSERT INTO hardship_file (member_id, organization_id, status, tier, causes, household_size,
-				  monthly_income, per_capita_income, applied_by, applied_at, closed_on, support_until, open_member_id,
+				  applied_by, applied_at, closed_on, support_until, open_member_id,
 				  created_at, updated_at)
-				VALUES (?, ?, ?, 'DEEP', 'ILLNESS', 3, 1500, 500, 'test', ?, ?, ?, ?, ?, ?)
+				VALUES (?, ?, ?, 'DEEP', 'ILLNESS', 3, 'test', ?, ?, ?, ?, ?, ?)
 				""", member, organization, status, daysAgo(4000), closedOn == null ? null : Date.valueOf(closedOn),
 				supportUntil == null ? null : Date.valueOf(supportUntil), ended ? null : member, daysAgo(4000), updatedAt);
 		long id = jdbc.queryForObject("SELECT MAX(id) FROM hardship_file", Long.class);
