@@ -1,16 +1,16 @@
 package cn.unionportal.account;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import cn.unionportal.account.StaffUserDetailsService.Resolved;
+import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.masking.Masking;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -21,17 +21,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed sign-ins per resolved account (locking it after too many) and per client
- * address, and writes the login log. Each write commits on its own, so the refusal that follows
- * rolls nothing back.
+ * address (the shared {@link AttemptLimits}), and writes the login log. Each write commits on its
+ * own, so the refusal that follows rolls nothing back.
  */
 @Component
 class LoginAttempts {
+
+	/** The limit name of the per-address allowance in {@code attempt_counter}. */
+	static final String BY_ADDRESS = "login-address";
 
 	private final StaffAccountRepository accounts;
 
 	private final LoginEventRepository log;
 
-	private final JdbcClient jdbc;
+	private final AttemptLimits limits;
 
 	private final TransactionTemplate separately;
 
@@ -45,7 +48,7 @@ class LoginAttempts {
 
 	private final Duration addressWindow;
 
-	LoginAttempts(StaffAccountRepository accounts, LoginEventRepository log, JdbcClient jdbc,
+	LoginAttempts(StaffAccountRepository accounts, LoginEventRepository log, AttemptLimits limits,
 			PlatformTransactionManager transactions, Clock clock,
 			@Value("${portal.login.max-failures:5}") int maxFailures,
 			@Value("${portal.login.lock-duration:15m}") Duration lockDuration,
@@ -53,7 +56,7 @@ class LoginAttempts {
 			@Value("${portal.login.address-window:15m}") Duration addressWindow) {
 		this.accounts = accounts;
 		this.log = log;
-		this.jdbc = jdbc;
+		this.limits = limits;
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
@@ -64,36 +67,18 @@ class LoginAttempts {
 	}
 
 	/**
-	 * Takes one attempt from the address's allowance before the password is checked, in one
-	 * locked row update (concurrent attempts cannot all slip through): false when the address
-	 * already used up its allowance in the current window. A successful sign-in gives the attempt
-	 * back ({@link #succeeded}).
+	 * Takes one attempt from the address's allowance before the password is checked, atomically
+	 * (concurrent attempts cannot all slip through; {@link AttemptLimits}, limit
+	 * {@value #BY_ADDRESS}, fixed windows of {@code portal.login.address-window}). The slot is
+	 * taken in a transaction of its own, so it stays taken when the refusal follows.
+	 *
+	 * @return the slot, to give back on a successful sign-in ({@link #succeeded}), or empty when
+	 *         the address already used up its allowance in the current window
 	 */
-	boolean admit(String address) {
-		String key = addressKey(address);
-		Instant now = clock.instant();
-		Integer attempts = separately.execute(status -> {
-			jdbc.sql("INSERT INTO login_address_attempt (address, window_start, attempts) VALUES (:address, :now, 0) "
-					+ "ON CONFLICT DO NOTHING")
-				.param("address", key)
-				.param("now", Timestamp.from(now))
-				.update();
-			jdbc.sql("""
-					UPDATE login_address_attempt SET
-					  attempts = CASE WHEN window_start <= :since THEN 1 ELSE attempts + 1 END,
-					  window_start = CASE WHEN window_start <= :since THEN :now ELSE window_start END
-					WHERE address = :address
-					""")
-				.param("since", Timestamp.from(now.minus(addressWindow)))
-				.param("now", Timestamp.from(now))
-				.param("address", key)
-				.update();
-			return jdbc.sql("SELECT attempts FROM login_address_attempt WHERE address = :address")
-				.param("address", key)
-				.query(Integer.class)
-				.single();
-		});
-		return attempts != null && attempts <= failuresPerAddress;
+	Optional<AttemptLimits.Permit> admit(String address) {
+		AttemptLimits.Limit limit = new AttemptLimits.Limit(BY_ADDRESS, addressKey(address), failuresPerAddress,
+				addressWindow);
+		return separately.execute(status -> limits.tryAcquire(limit));
 	}
 
 	/** A refused attempt (wrong password, unknown name, locked or disabled account, throttled address). */
@@ -113,7 +98,8 @@ class LoginAttempts {
 		});
 	}
 
-	void succeeded(Resolved resolved, String address) {
+	/** A successful sign-in: clears the account's failures and gives the address's slot back. */
+	void succeeded(Resolved resolved, String address, AttemptLimits.Permit admitted) {
 		separately.executeWithoutResult(status -> {
 			if (resolved.principal() instanceof StaffPrincipal staff) {
 				accounts.recordSuccess(staff.currentUser().accountId());
@@ -121,9 +107,7 @@ class LoginAttempts {
 			else {
 				resolved.source().succeeded(resolved.principal());
 			}
-			jdbc.sql("UPDATE login_address_attempt SET attempts = attempts - 1 WHERE address = :address AND attempts > 0")
-				.param("address", addressKey(address))
-				.update();
+			limits.release(admitted);
 			record(resolved.principal().getUsername(), address, LoginOutcome.SUCCESS);
 		});
 	}
@@ -149,10 +133,8 @@ class LoginAttempts {
 		log.save(new LoginEvent(clock.instant(), loggedName(username), address, outcome));
 	}
 
+	/** Requests without an address share one key (a limit cuts long keys itself). */
 	private static String addressKey(String address) {
-		if (address == null || address.isBlank()) {
-			return "-";
-		}
-		return address.length() > 64 ? address.substring(0, 64) : address;
+		return address == null || address.isBlank() ? "-" : address;
 	}
 }

@@ -3,6 +3,7 @@ package cn.unionportal.account;
 import java.util.Optional;
 
 import cn.unionportal.account.StaffUserDetailsService.Resolved;
+import cn.unionportal.shared.limits.AttemptLimits;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,7 +43,8 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : null;
-		if (!attempts.admit(address)) {
+		Optional<AttemptLimits.Permit> admitted = attempts.admit(address);
+		if (admitted.isEmpty()) {
 			attempts.failed(null, typed, address, LoginOutcome.THROTTLED);
 			throw refused();
 		}
@@ -60,7 +62,7 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
 			attempts.failed(resolved.get(), typed, address, refusal);
 			throw refused();
 		}
-		attempts.succeeded(resolved.get(), address);
+		attempts.succeeded(resolved.get(), address, admitted.get());
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				principal.getAuthorities());
 		result.setDetails(authentication.getDetails());

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusAttemptsPerCode wrong status lookups allowed per code within the window
  * @param statusAttemptsPerAddress wrong status lookups allowed per address within the window
  * @param statusWindow the rate-limit window
+ * @param statusAttemptsPerCodeDaily wrong status lookups allowed per code within a day (fixed
+ *        24-hour windows), so that guesses spread over many short windows stay few
  */
 @ConfigurationProperties("portal.aid")
 public record AidSettings(int noticeDays, int relapseYears, int graceMonths, int reviewMonths,
-		long attachmentMaxBytes, int statusAttemptsPerCode, int statusAttemptsPerAddress, Duration statusWindow) {
+		long attachmentMaxBytes, int statusAttemptsPerCode, int statusAttemptsPerAddress, Duration statusWindow,
+		int statusAttemptsPerCodeDaily) {
 
 	public AidSettings {
 		noticeDays = noticeDays <= 0 ? 7 : noticeDays;
@@ -29,5 +32,6 @@ public record AidSettings(int noticeDays, int relapseYears, int graceMonths, int
 		statusAttemptsPerCode = statusAttemptsPerCode <= 0 ? 5 : statusAttemptsPerCode;
 		statusAttemptsPerAddress = statusAttemptsPerAddress <= 0 ? 20 : statusAttemptsPerAddress;
 		statusWindow = statusWindow == null ? Duration.ofMinutes(15) : statusWindow;
+		statusAttemptsPerCodeDaily = statusAttemptsPerCodeDaily <= 0 ? 10 : statusAttemptsPerCodeDaily;
 	}
 }

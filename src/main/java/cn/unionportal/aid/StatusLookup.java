@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The lookup code for families (一户一码): the public status lookup (code plus the last four
  * characters of the worker's ID number) and, for staff in scope, the printable code card.
  * <p>
- * Wrong attempts are counted per submitted code and per address; once either reaches its limit
- * within the window, every lookup for it is refused, right digits or not. A lookup takes its slots
+ * Wrong attempts are counted per submitted code (per window and per day) and per address; once
+ * one reaches its limit, every lookup for it is refused, right digits or not. A lookup takes its slots
  * before it looks (atomically, {@link StatusLookupAttempts#tryAcquire}) and gives them back when
  * it was right, so a burst of parallel guesses gets exactly the limit through. A wrong code and wrong
  * digits answer alike, and an unknown code still costs a member lookup, so neither the answer

@@ -2,6 +2,7 @@ package cn.unionportal.aid;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wrong attempts at the public status page, counted per submitted code (whether or not such a
- * code exists) and per address within {@link AidSettings#statusWindow()} by {@link AttemptLimits}
+ * code exists) and per address within {@link AidSettings#statusWindow()}, and per code within a day,
+ * by {@link AttemptLimits}
  * (atomic under concurrent requests), and logged in {@code status_lookup_attempt}.
  */
 @Component
@@ -20,7 +22,12 @@ class StatusLookupAttempts {
 
 	static final String BY_CODE = "status-code";
 
+	static final String BY_CODE_DAILY = "status-code-day";
+
 	static final String BY_ADDRESS = "status-address";
+
+	/** The window of the longer per-code limit. */
+	static final Duration DAY = Duration.ofHours(24);
 
 	static final int KEY_LENGTH = 20;
 
@@ -60,14 +67,18 @@ class StatusLookupAttempts {
 	}
 
 	/**
-	 * Takes a slot of the code's and of the address's limit (in this order), atomically: of 40
-	 * wrong lookups at once for one code, exactly the limit get through. @return the slots, to
+	 * Takes a slot of the code's limit per window, of the code's limit per day and of the
+	 * address's limit (always in this order, so concurrent lookups cannot deadlock), atomically: of
+	 * 40 wrong lookups at once for one code, exactly the limit get through. The daily limit stops
+	 * someone who knows a code (staff who printed the card) from testing the hidden ID characters
+	 * window after window. @return the slots, to
 	 * {@link #release} when the lookup was right, or empty when the code or the address has used up
 	 * its wrong attempts for now
 	 */
 	Optional<AttemptLimits.Permit> tryAcquire(String key, String address) {
 		return limits.tryAcquire(
 				new AttemptLimits.Limit(BY_CODE, key, settings.statusAttemptsPerCode(), settings.statusWindow()),
+				new AttemptLimits.Limit(BY_CODE_DAILY, key, settings.statusAttemptsPerCodeDaily(), DAY),
 				new AttemptLimits.Limit(BY_ADDRESS, address, settings.statusAttemptsPerAddress(),
 						settings.statusWindow()));
 	}

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,11 +21,18 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
+import cn.unionportal.aid.StatusLookupResult.Outcome;
+import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.ResidentIdNumber;
+import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
+import cn.unionportal.shared.limits.AttemptLimits;
+import cn.unionportal.support.MutableClock;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
@@ -283,6 +291,46 @@ class StatusLookupTest extends PostgresIntegrationTest {
 		}
 		assertThat(body(lookUp(code, wang.lastFour(), "10.9.5.1"), 429)).contains("尝试次数过多").doesNotContain("王*初");
 		assertThat(body(lookUp(code, wang.lastFour(), "10.9.5.2"), 200)).contains("王*初", "上级总工会正在审核");
+	}
+
+	/**
+	 * Staff who printed a family's card know the code: at 5 guesses per 15 minutes they would try
+	 * about 100 of the last four ID characters in five hours. The daily limit per code stops the
+	 * 11th wrong attempt of the day, however the attempts are spread over windows and addresses.
+	 */
+	@Test
+	void aCodeHasADailyLimitOfWrongAttemptsAcrossWindows(@Autowired JdbcClient jdbcClient,
+			@Autowired AidSettings settings, @Autowired MemberManagement members,
+			@Autowired OrganizationManagement organizations) throws Exception {
+		Person wang = member(wendengUnion, "王建初", "wendeng");
+		String code = LookupCodes.generate();
+		file(wang, wendengUnion, "APPLIED", code);
+		Person li = member(wendengUnion, "李建国", "wendeng");
+		String otherCode = LookupCodes.generate();
+		file(li, wendengUnion, "APPLIED", otherCode);
+		Instant dayStart = Instant.parse("2031-05-05T00:00:00Z");
+		MutableClock clock = new MutableClock(dayStart);
+		StatusLookup lookup = new StatusLookup(jdbcClient,
+				new StatusLookupAttempts(jdbcClient, settings, new AttemptLimits(jdbcClient, clock), clock), members,
+				organizations, clock);
+		String wrong = wang.lastFour().equals("0000") ? "1111" : "0000";
+		for (int i = 0; i < 5; i++) {
+			assertThat(lookup.lookUp(code, wrong, "10.9.7." + i).outcome()).isEqualTo(Outcome.NO_MATCH);
+		}
+		assertThat(lookup.lookUp(code, wrong, "10.9.7.5").outcome()).isEqualTo(Outcome.TOO_MANY_ATTEMPTS);
+		clock.advance(Duration.ofMinutes(15));
+		for (int i = 10; i < 15; i++) {
+			assertThat(lookup.lookUp(code, wrong, "10.9.7." + i).outcome()).isEqualTo(Outcome.NO_MATCH);
+		}
+		clock.advance(Duration.ofMinutes(15));
+		assertThat(lookup.lookUp(code, wrong, "10.9.7.20").outcome()).isEqualTo(Outcome.TOO_MANY_ATTEMPTS);
+		assertThat(lookup.lookUp(code, wang.lastFour(), "10.9.7.21").outcome()).isEqualTo(Outcome.TOO_MANY_ATTEMPTS);
+		clock.advance(Duration.ofHours(20));
+		assertThat(lookup.lookUp(code, wang.lastFour(), "10.9.7.22").outcome()).isEqualTo(Outcome.TOO_MANY_ATTEMPTS);
+		// another code is not affected, and the next day the family gets in again
+		assertThat(lookup.lookUp(otherCode, li.lastFour(), "10.9.7.23").outcome()).isEqualTo(Outcome.FOUND);
+		clock.advance(Duration.ofHours(4));
+		assertThat(lookup.lookUp(code, wang.lastFour(), "10.9.7.24").outcome()).isEqualTo(Outcome.FOUND);
 	}
 
 	// ---- the code card ---------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +18,19 @@ import java.util.concurrent.Future;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.shared.limits.AttemptLimits;
+import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
+import cn.unionportal.support.MutableClock;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue 8, item 1: exact searches by ID or mobile number are limited per user (default 20 an hour),
@@ -135,6 +143,30 @@ class MemberExactSearchLimitTest extends PostgresIntegrationTest {
 				});
 		assertThat(jdbc.queryForList("SELECT details FROM audit_event WHERE actor = 'exact-duplicate'", String.class))
 			.hasSize(LIMIT)
-			.containsOnly(cn.unionportal.shared.masking.Masking.idNumber(taken));
+			.containsOnly(Masking.idNumber(taken));
+	}
+
+	@Test
+	void aNewWindowStartsTheCountAgain(@Autowired JdbcClient jdbcClient,
+			@Autowired AuditTrail audit,
+			@Autowired PlatformTransactionManager transactions) {
+		CurrentUser user = ImportTestSupport.user(users, staffAccount("exact-window"));
+		Instant start = Instant.parse("2031-03-01T10:00:00Z");
+		MutableClock clock = new MutableClock(start);
+		MemberExactSearches limited = new MemberExactSearches(new AttemptLimits(jdbcClient, clock), audit, transactions,
+				2, Duration.ofHours(1));
+		MemberSearchSql.Exact exact = new MemberSearchSql.Exact("SEARCH_PHONE", "139****5678");
+		limited.admit(user, exact, user.organizationId());
+		limited.admit(user, exact, user.organizationId());
+		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
+			.isInstanceOf(RuleViolationException.class);
+		clock.set(start.plus(Duration.ofMinutes(59)));
+		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
+			.isInstanceOf(RuleViolationException.class);
+		clock.set(start.plus(Duration.ofMinutes(60)));
+		limited.admit(user, exact, user.organizationId());
+		limited.admit(user, exact, user.organizationId());
+		assertThatThrownBy(() -> limited.admit(user, exact, user.organizationId()))
+			.isInstanceOf(RuleViolationException.class);
 	}
 }
