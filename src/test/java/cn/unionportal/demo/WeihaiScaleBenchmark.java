@@ -20,6 +20,7 @@ import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberQuery;
 import cn.unionportal.member.MemberQuery.Sort;
 import cn.unionportal.member.MemberStatus;
+import cn.unionportal.shared.ChineseNames;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
@@ -191,6 +192,17 @@ class WeihaiScaleBenchmark {
 				i -> query(user, surnames.get(i % surnames.size()), null, null, Sort.NAME), 0);
 		measure(label, size, "full-name prefix",
 				i -> query(user, names.get(i % names.size()), null, null, Sort.NAME), 0);
+		// pinyin (issue 15): the initials of real names (wjc), the surname spelled out with the other
+		// initials or the whole name (wangjc / wangjian), and a surname's pinyin alone (the widest)
+		List<String> initials = names.stream().map(n -> ChineseNames.pinyinKeys(n).get(0)).toList();
+		List<String> mixed = names.stream().map(n -> ChineseNames.pinyinKeys(n).get(1)).toList();
+		List<String> surnamePinyin = List.of("wang", "li", "zhang", "liu", "chen", "yu", "sun", "cong", "ju", "yang");
+		measure(label, size, "pinyin initials (wjc)", i -> query(user, initials.get(i % initials.size()), null, null,
+				Sort.NAME), 0);
+		measure(label, size, "pinyin mixed or full (wangjc)", i -> query(user, mixed.get(i % mixed.size()), null, null,
+				Sort.NAME), 0);
+		measure(label, size, "pinyin surname (wang, li, ju …)",
+				i -> query(user, surnamePinyin.get(i % surnamePinyin.size()), null, null, Sort.NAME), 0);
 		measure(label, size, "card number", i -> query(user, cards.get(i % cards.size()), null, null, Sort.NAME), 0);
 		measure(label, size, "mobile number", i -> query(user, phones.get(i % phones.size()), null, null, Sort.NAME), 0);
 		measure(label, size, "ID number",

@@ -18,4 +18,14 @@ class MemberSearchSqlTest {
 		assertThat(MemberSearchSql.after("𠀀")).isEqualTo("𠀁");
 		assertThat(MemberSearchSql.after("a\uD7FF")).isEqualTo("a\uE000");
 	}
+
+	@Test
+	void lettersSearchThePinyinKeysAndByNameIsPinyinOrder() {
+		MemberSearchSql pinyin = MemberSearchSql.of(1, new MemberQuery("Wang JC", null, null, null, null), null);
+		assertThat(pinyin.where()).contains("member_pinyin").doesNotContain("m.name LIKE");
+		assertThat(pinyin.params()).containsEntry("pinyinFrom", "wangjc").containsEntry("pinyinTo", "wangjd");
+		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY m.name_sort, m.id");
+		MemberSearchSql chinese = MemberSearchSql.of(1, new MemberQuery("王j", null, null, null, null), null);
+		assertThat(chinese.where()).contains("m.name LIKE").doesNotContain("member_pinyin");
+	}
 }
