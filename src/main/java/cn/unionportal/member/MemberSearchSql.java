@@ -11,7 +11,8 @@ import cn.unionportal.shared.ChineseNames;
  * The FROM/WHERE and ORDER BY of a member search, built from fixed fragments with bound
  * parameters only (nothing the user typed becomes SQL). Shared by the list and the export.
  *
- * @param where starts with " FROM member m WHERE", scoped to the subtree of the scope parameter
+ * @param where starts with " FROM member m WHERE" (for a pinyin query " FROM member_pinyin_prefix p JOIN
+ *        member m …"), scoped to the subtree of the scope parameter, one row per member
  * @param exact the exact search by ID or mobile number this is, or {@code null}: such searches
  *        are counted and audited ({@link MemberExactSearches})
  */
@@ -26,12 +27,21 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 	private static final Pattern ID_LIKE = Pattern.compile("(?i)[0-9A-Z]{15,18}");
 
 	static MemberSearchSql of(long scope, MemberQuery query, PersonalData personalData) {
-		StringBuilder where = new StringBuilder(" FROM member m WHERE m.organization_id IN "
+		String text = query.text() == null ? "" : query.text().strip();
+		// letters only: never a card, mobile or ID number
+		String pinyin = text.isEmpty() ? null : ChineseNames.pinyinQuery(text).orElse(null);
+		StringBuilder where = new StringBuilder(pinyin == null ? " FROM member m WHERE"
+				// pinyin: the member's rows of member_pinyin_prefix for the first letters typed (one per
+				// member), joined on the sort key too, so that "ORDER BY m.name_sort, m.id" is the order
+				// of ix_member_pinyin_prefix: a page in pinyin order reads about as many entries as it
+				// shows instead of walking the member order until the matches start (V18)
+				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id AND m.name_sort = p.name_sort"
+						+ " WHERE p.prefix = :pinyinHead AND");
+		where.append(" m.organization_id IN "
 				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", scope);
 		Exact exact = null;
-		String text = query.text() == null ? "" : query.text().strip();
 		if (!text.isEmpty()) {
 			String compact = text.replaceAll("[\\s-]", "");
 			if (CARD.matcher(compact).matches()) {
@@ -48,14 +58,17 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				params.put("idHash", personalData.lookupHash(compact));
 				exact = new Exact("SEARCH_ID_NUMBER", Masking.idNumber(compact));
 			}
-			else if (ChineseNames.pinyinQuery(text).isPresent()) {
-				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys, as a range
-				// on the index of member_pinyin (letters only, so the same in every collation)
-				String pinyin = ChineseNames.pinyinQuery(text).get();
-				where.append(" AND m.id IN (SELECT p.member_id FROM member_pinyin p"
-						+ " WHERE p.pinyin >= :pinyinFrom AND p.pinyin < :pinyinTo)");
-				params.put("pinyinFrom", pinyin);
-				params.put("pinyinTo", after(pinyin));
+			else if (pinyin != null) {
+				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys; up to four
+				// letters are the prefix row itself, a longer one is also a range on the index of
+				// member_pinyin (letters only, so the same in every collation)
+				params.put("pinyinHead", pinyin.substring(0, Math.min(pinyin.length(), MemberPinyinKeys.PREFIX_LENGTH)));
+				if (pinyin.length() > MemberPinyinKeys.PREFIX_LENGTH) {
+					where.append(" AND EXISTS (SELECT 1 FROM member_pinyin k WHERE k.member_id = p.member_id"
+							+ " AND k.pinyin >= :pinyinFrom AND k.pinyin < :pinyinTo)");
+					params.put("pinyinFrom", pinyin);
+					params.put("pinyinTo", after(pinyin));
+				}
 			}
 			else {
 				where.append(" AND m.name LIKE :name ESCAPE '\\'");
@@ -65,6 +78,14 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				where.append(" AND m.name >= :nameFrom AND m.name < :nameTo");
 				params.put("nameFrom", text);
 				params.put("nameTo", after(text));
+				// and as the range of sort keys of its first character: sorted by name, a page reads
+				// ix_member_name_sort from where that character starts instead of sorting every match
+				String sortFrom = ChineseNames.personSortKeyStart(text);
+				if (!sortFrom.isEmpty()) {
+					where.append(" AND m.name_sort >= :sortFrom AND m.name_sort < :sortTo");
+					params.put("sortFrom", sortFrom);
+					params.put("sortTo", after(sortFrom));
+				}
 			}
 		}
 		if (query.employmentType() != null) {

@@ -105,6 +105,35 @@ class PinyinOrderAndSearchTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void shortPinyinPrefixesAreStoredPerMemberAndFollowARename() {
+		CurrentUser wendeng = ImportTestSupport.user(users, "wendeng");
+		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = '王建初'", Long.class);
+		assertThat(jdbc.queryForList("SELECT prefix FROM member_pinyin_prefix WHERE member_id = ?", String.class, id))
+			.containsExactlyInAnyOrder("w", "wj", "wjc", "wa", "wan", "wang");
+		// one row per member and prefix, in pinyin order: 山 shān before 单 shàn
+		assertThat(names(wendeng, "sh")).containsExactly("山东明", "单雄信");
+		assertThat(names(wendeng, "s")).containsExactly("山东明", "单雄信");
+		MemberView before = members.get(wendeng, id);
+		members.update(wendeng, id, before.version(), new MemberData("沙建初", before.gender(), before.documentType(), null,
+				null, null, before.employmentType(), before.organizationId(), before.joinDate()));
+		assertThat(names(wendeng, "sh")).containsExactly("沙建初", "山东明", "单雄信");
+		assertThat(names(wendeng, "wang")).isEmpty();
+		assertThat(names(wendeng, "shajianchu")).containsExactly("沙建初");
+	}
+
+	/** The names this class registered (and renamed) that the search finds, in the page's order. */
+	private List<String> names(CurrentUser user, String q) {
+		List<String> mine = List.of("曾巩", "单雄信", "王建初", "山东明", "邓一鸣", "陈某", "安宁", "仇英", "秦岭", "沙建初");
+		return members
+			.search(user, new MemberQuery(q, union, null, null, MemberQuery.Sort.NAME), PageRequest.of(0, 50))
+			.getContent()
+			.stream()
+			.map(MemberSummary::name)
+			.filter(mine::contains)
+			.toList();
+	}
+
+	@Test
 	void organizationsAreFoundByPinyinAndListedInPinyinOrder() throws Exception {
 		assertThat(page("/organizations?q=hcq", "admin")).contains("环翠区总工会");
 		assertThat(page("/organizations?q=huancui", "admin")).contains("环翠区总工会");
