@@ -11,12 +11,14 @@ import cn.unionportal.shared.ChineseNames;
  * The FROM/WHERE and ORDER BY of a member search, built from fixed fragments with bound
  * parameters only (nothing the user typed becomes SQL). Shared by the list and the export.
  *
+ * @param orderBy the order of the rows of {@code where}
+ * @param memberOrder the same order over {@code member m} alone (to read a page's rows again)
  * @param where starts with " FROM member m WHERE" (for a pinyin query " FROM member_pinyin_prefix p JOIN
  *        member m …"), scoped to the subtree of the scope parameter, one row per member
  * @param exact the exact search by ID or mobile number this is, or {@code null}: such searches
  *        are counted and audited ({@link MemberExactSearches})
  */
-record MemberSearchSql(String where, Map<String, Object> params, String orderBy, Exact exact) {
+record MemberSearchSql(String where, Map<String, Object> params, String orderBy, String memberOrder, Exact exact) {
 
 	/** An exact search: the audit action and the searched value, masked as pages show it. */
 	record Exact(String action, String masked) {
@@ -32,10 +34,10 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 		String pinyin = text.isEmpty() ? null : ChineseNames.pinyinQuery(text).orElse(null);
 		StringBuilder where = new StringBuilder(pinyin == null ? " FROM member m WHERE"
 				// pinyin: the member's rows of member_pinyin_prefix for the first letters typed (one per
-				// member), joined on the sort key too, so that "ORDER BY m.name_sort, m.id" is the order
-				// of ix_member_pinyin_prefix: a page in pinyin order reads about as many entries as it
-				// shows instead of walking the member order until the matches start (V18)
-				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id AND m.name_sort = p.name_sort"
+				// member) sorted by their copy of the sort key, the order of ix_member_pinyin_prefix: a
+				// page in pinyin order reads about as many entries as it shows instead of walking the
+				// member order until the matches start (V18)
+				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id"
 						+ " WHERE p.prefix = :pinyinHead AND");
 		where.append(" m.organization_id IN "
 				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
@@ -101,7 +103,11 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
 			case CARD_NUMBER -> " ORDER BY m.card_number";
 		};
-		return new MemberSearchSql(where.toString(), params, order, exact);
+		// the same order through the prefix rows' copy of the sort key (not a join on it: PostgreSQL
+		// would take the two join conditions as independent and expect almost no rows)
+		String pinyinOrder = pinyin != null && query.sort() == MemberQuery.Sort.NAME
+				? " ORDER BY p.name_sort, p.member_id" : order;
+		return new MemberSearchSql(where.toString(), params, pinyinOrder, order, exact);
 	}
 
 	/** The least string above every string that starts with the prefix, in code point order. */

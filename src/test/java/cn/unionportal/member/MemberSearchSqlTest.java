@@ -29,7 +29,8 @@ class MemberSearchSqlTest {
 		assertThat(initials.where()).contains("member_pinyin_prefix p JOIN member m").doesNotContain("k.pinyin");
 		assertThat(initials.params()).containsEntry("pinyinHead", "li").doesNotContainKey("pinyinFrom");
 		assertThat(pinyin.params()).containsEntry("pinyinHead", "wang");
-		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY m.name_sort, m.id");
+		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY p.name_sort, p.member_id");
+		assertThat(pinyin.memberOrder()).isEqualTo(" ORDER BY m.name_sort, m.id");
 		MemberSearchSql chinese = MemberSearchSql.of(1, new MemberQuery("王j", null, null, null, null), null);
 		assertThat(chinese.where()).contains("m.name LIKE").doesNotContain("member_pinyin");
 	}
