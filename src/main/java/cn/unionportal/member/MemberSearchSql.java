@@ -80,14 +80,6 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				where.append(" AND m.name >= :nameFrom AND m.name < :nameTo");
 				params.put("nameFrom", text);
 				params.put("nameTo", after(text));
-				// and as the range of sort keys of its first character: sorted by name, a page reads
-				// ix_member_name_sort from where that character starts instead of sorting every match
-				String sortFrom = ChineseNames.personSortKeyStart(text);
-				if (!sortFrom.isEmpty()) {
-					where.append(" AND m.name_sort >= :sortFrom AND m.name_sort < :sortTo");
-					params.put("sortFrom", sortFrom);
-					params.put("sortTo", after(sortFrom));
-				}
 			}
 		}
 		if (query.employmentType() != null) {

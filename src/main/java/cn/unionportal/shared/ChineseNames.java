@@ -1,7 +1,6 @@
 package cn.unionportal.shared;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,49 +85,6 @@ public final class ChineseNames {
 			}
 		}
 		return sortKey(text);
-	}
-
-	/**
-	 * The start that every {@linkplain #personSortKey person sort key} of a name beginning with the
-	 * typed text's first character shares (the collation's primary weight of that character, or of
-	 * the character read like it as a surname), or an empty string when it has none. A Chinese
-	 * prefix search adds this range on {@code name_sort} to its name filter, so that a page sorted
-	 * by name reads the names of one surname in order (王: 30,000 members) instead of sorting them.
-	 * The range also holds names beginning with the other character (善 for 单): the name filter
-	 * stays.
-	 */
-	public static String personSortKeyStart(String typed) {
-		String text = typed == null ? "" : typed.strip();
-		if (text.isEmpty()) {
-			return "";
-		}
-		String first = new String(Character.toChars(text.codePointAt(0)));
-		Character reading = first.length() == 1 ? SURNAME_READINGS.get(first.charAt(0)) : null;
-		String lead = reading == null ? first : reading.toString();
-		// the bytes that keys of the character followed by very different ones (a digit, the first and
-		// the last CJK character) share: its own primary weight, which a key compressing the next
-		// character's weight or closing the run after it never changes
-		byte[] shared = primaryWeights(lead + "0");
-		int length = shared.length;
-		for (String next : List.of("一", "龥")) {
-			byte[] other = primaryWeights(lead + next);
-			int same = 0;
-			while (same < Math.min(length, other.length) && shared[same] == other[same]) {
-				same++;
-			}
-			length = same;
-		}
-		return HexFormat.of().formatHex(shared, 0, length);
-	}
-
-	/** The primary level of a collation key: its bytes up to the level separator (0x01). */
-	private static byte[] primaryWeights(String text) {
-		byte[] key = COLLATOR.getCollationKey(text).toByteArray();
-		int primary = 0;
-		while (primary < key.length && key[primary] != 0x01 && key[primary] != 0x00) {
-			primary++;
-		}
-		return Arrays.copyOf(key, primary);
 	}
 
 	/** The sort key of an organization's or a merchant's name (no surname reading). */
