@@ -416,6 +416,7 @@ public class MemberManagement {
 		long from = member.getOrganizationId();
 		member.moveTo(transfer.getToOrganizationId(), clock.instant());
 		members.saveAndFlush(member);
+		MemberPinyinKeys.moved(jdbc, member.getId(), member.getOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), from,
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
@@ -552,7 +553,7 @@ public class MemberManagement {
 	private void saveChecked(CurrentUser user, Member member) {
 		try {
 			members.saveAndFlush(member);
-			MemberPinyinKeys.replace(jdbc, member.getId(), member.getName());
+			MemberPinyinKeys.replace(jdbc, member.getId(), member.getName(), member.getOrganizationId());
 		}
 		catch (DataIntegrityViolationException concurrent) {
 			// the same person registered by a concurrent request

@@ -31,7 +31,7 @@ final class MemberPinyinKeys {
 	}
 
 	/** Replaces one member's keys (after registering or renaming). */
-	static void replace(JdbcClient jdbc, long memberId, String name) {
+	static void replace(JdbcClient jdbc, long memberId, String name, long organizationId) {
 		jdbc.sql("DELETE FROM member_pinyin WHERE member_id = :id").param("id", memberId).update();
 		jdbc.sql("DELETE FROM member_pinyin_prefix WHERE member_id = :id").param("id", memberId).update();
 		List<String> keys = ChineseNames.pinyinKeys(name);
@@ -43,12 +43,22 @@ final class MemberPinyinKeys {
 		}
 		String sort = ChineseNames.personSortKey(name);
 		for (String prefix : prefixes(keys)) {
-			jdbc.sql("INSERT INTO member_pinyin_prefix (member_id, prefix, name_sort) VALUES (:id, :prefix, :sort)")
+			jdbc.sql("INSERT INTO member_pinyin_prefix (member_id, prefix, name_sort, organization_id)"
+					+ " VALUES (:id, :prefix, :sort, :organization)")
 				.param("id", memberId)
 				.param("prefix", prefix)
 				.param("sort", sort)
+				.param("organization", organizationId)
 				.update();
 		}
+	}
+
+	/** Keeps the prefixes' copy of the organization after a transfer. */
+	static void moved(JdbcClient jdbc, long memberId, long organizationId) {
+		jdbc.sql("UPDATE member_pinyin_prefix SET organization_id = :organization WHERE member_id = :id")
+			.param("organization", organizationId)
+			.param("id", memberId)
+			.update();
 	}
 
 	/**
@@ -76,7 +86,7 @@ final class MemberPinyinKeys {
 		for (int from = 0; from < cards.size(); from += CHUNK) {
 			List<String> chunk = cards.subList(from, Math.min(cards.size(), from + CHUNK));
 			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-			jdbc.query("SELECT id, card_number FROM member WHERE card_number IN (" + marks + ")", rs -> {
+			jdbc.query("SELECT id, card_number, organization_id FROM member WHERE card_number IN (" + marks + ")", rs -> {
 				long id = rs.getLong(1);
 				String name = nameByCard.get(rs.getString(2));
 				List<String> keys = ChineseNames.pinyinKeys(name);
@@ -85,12 +95,12 @@ final class MemberPinyinKeys {
 				}
 				String sort = ChineseNames.personSortKey(name);
 				for (String prefix : prefixes(keys)) {
-					prefixRows.add(new Object[] { id, prefix, sort });
+					prefixRows.add(new Object[] { id, prefix, sort, rs.getLong(3) });
 				}
 			}, chunk.toArray());
 		}
 		jdbc.batchUpdate("INSERT INTO member_pinyin (member_id, pinyin) VALUES (?, ?)", rows);
-		jdbc.batchUpdate("INSERT INTO member_pinyin_prefix (member_id, prefix, name_sort) VALUES (?, ?, ?)",
+		jdbc.batchUpdate("INSERT INTO member_pinyin_prefix (member_id, prefix, name_sort, organization_id) VALUES (?, ?, ?, ?)",
 				prefixRows);
 	}
 }

@@ -39,7 +39,8 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				// member order until the matches start (V18)
 				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id"
 						+ " WHERE p.prefix = :pinyinHead AND");
-		where.append(" m.organization_id IN "
+		// the scope (pinyin: the prefix rows' copy of the organization, read from their index)
+		where.append((pinyin == null ? " m.organization_id IN " : " p.organization_id IN ")
 				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", scope);

@@ -114,6 +114,22 @@ class PinyinOrderAndSearchTest extends PostgresIntegrationTest {
 		assertThat(names(wendeng, "shajianchu")).containsExactly("沙建初");
 	}
 
+	@Test
+	void aTransferredMemberIsFoundByPinyinInTheNewScopeOnly() {
+		CurrentUser wendeng = ImportTestSupport.user(users, "wendeng");
+		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = '王建初'", Long.class);
+		long other = jdbc.queryForObject("SELECT o.id FROM organization o JOIN organization_closure c ON c.descendant_id = o.id"
+				+ " WHERE c.ancestor_id = ? AND o.type = 'GRASSROOTS_UNION' AND o.id <> ? ORDER BY o.id LIMIT 1", Long.class,
+				wendeng.organizationId(), union);
+		assertThat(members.startTransfer(wendeng, id, members.get(wendeng, id).version(), other, "调动")).isTrue();
+		assertThat(names(wendeng, "wjc")).isEmpty();
+		assertThat(members
+			.search(wendeng, new MemberQuery("wjc", other, null, null, MemberQuery.Sort.NAME), PageRequest.of(0, 50))
+			.getContent()
+			.stream()
+			.map(MemberSummary::name)).contains("王建初");
+	}
+
 	/** The names this class registered (and renamed) that the search finds, in the page's order. */
 	private List<String> names(CurrentUser user, String q) {
 		List<String> mine = List.of("曾巩", "单雄信", "王建初", "山东明", "邓一鸣", "陈某", "安宁", "仇英", "秦岭", "沙建初");
