@@ -93,6 +93,7 @@ public class MemberManagement {
 		String where = sql.where();
 		Map<String, Object> params = sql.params();
 		String order = sql.orderBy();
+		String memberOrder = sql.memberOrder();
 		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (COUNT_LIMIT + 1) + ") capped")
 			.params(params)
 			.query(Long.class)
@@ -101,7 +102,7 @@ public class MemberManagement {
 		List<MemberRow> rows = jdbc
 			.sql("SELECT m.id, m.name, m.gender, m.id_number_masked, m.phone_masked, m.card_number, m.employment_type,"
 					+ " m.organization_id, m.join_date, m.status FROM member m WHERE m.id IN (SELECT m.id" + where + order
-					+ " LIMIT :limit OFFSET :offset)" + order)
+					+ " LIMIT :limit OFFSET :offset)" + memberOrder)
 			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
@@ -415,6 +416,7 @@ public class MemberManagement {
 		long from = member.getOrganizationId();
 		member.moveTo(transfer.getToOrganizationId(), clock.instant());
 		members.saveAndFlush(member);
+		MemberPinyinKeys.moved(jdbc, member.getId(), member.getOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), from,
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
@@ -551,7 +553,7 @@ public class MemberManagement {
 	private void saveChecked(CurrentUser user, Member member) {
 		try {
 			members.saveAndFlush(member);
-			MemberPinyinKeys.replace(jdbc, member.getId(), member.getName());
+			MemberPinyinKeys.replace(jdbc, member.getId(), member.getName(), member.getOrganizationId());
 		}
 		catch (DataIntegrityViolationException concurrent) {
 			// the same person registered by a concurrent request

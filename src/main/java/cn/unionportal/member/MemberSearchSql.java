@@ -11,11 +11,14 @@ import cn.unionportal.shared.ChineseNames;
  * The FROM/WHERE and ORDER BY of a member search, built from fixed fragments with bound
  * parameters only (nothing the user typed becomes SQL). Shared by the list and the export.
  *
- * @param where starts with " FROM member m WHERE", scoped to the subtree of the scope parameter
+ * @param orderBy the order of the rows of {@code where}
+ * @param memberOrder the same order over {@code member m} alone (to read a page's rows again)
+ * @param where starts with " FROM member m WHERE" (for a pinyin query " FROM member_pinyin_prefix p JOIN
+ *        member m …"), scoped to the subtree of the scope parameter, one row per member
  * @param exact the exact search by ID or mobile number this is, or {@code null}: such searches
  *        are counted and audited ({@link MemberExactSearches})
  */
-record MemberSearchSql(String where, Map<String, Object> params, String orderBy, Exact exact) {
+record MemberSearchSql(String where, Map<String, Object> params, String orderBy, String memberOrder, Exact exact) {
 
 	/** An exact search: the audit action and the searched value, masked as pages show it. */
 	record Exact(String action, String masked) {
@@ -26,12 +29,22 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 	private static final Pattern ID_LIKE = Pattern.compile("(?i)[0-9A-Z]{15,18}");
 
 	static MemberSearchSql of(long scope, MemberQuery query, PersonalData personalData) {
-		StringBuilder where = new StringBuilder(" FROM member m WHERE m.organization_id IN "
+		String text = query.text() == null ? "" : query.text().strip();
+		// letters only: never a card, mobile or ID number
+		String pinyin = text.isEmpty() ? null : ChineseNames.pinyinQuery(text).orElse(null);
+		StringBuilder where = new StringBuilder(pinyin == null ? " FROM member m WHERE"
+				// pinyin: the member's rows of member_pinyin_prefix for the first letters typed (one per
+				// member) sorted by their copy of the sort key, the order of ix_member_pinyin_prefix: a
+				// page in pinyin order reads about as many entries as it shows instead of walking the
+				// member order until the matches start (V18)
+				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id"
+						+ " WHERE p.prefix = :pinyinHead AND");
+		// the scope (pinyin: the prefix rows' copy of the organization, read from their index)
+		where.append((pinyin == null ? " m.organization_id IN " : " p.organization_id IN ")
 				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", scope);
 		Exact exact = null;
-		String text = query.text() == null ? "" : query.text().strip();
 		if (!text.isEmpty()) {
 			String compact = text.replaceAll("[\\s-]", "");
 			if (CARD.matcher(compact).matches()) {
@@ -48,14 +61,17 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				params.put("idHash", personalData.lookupHash(compact));
 				exact = new Exact("SEARCH_ID_NUMBER", Masking.idNumber(compact));
 			}
-			else if (ChineseNames.pinyinQuery(text).isPresent()) {
-				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys, as a range
-				// on the index of member_pinyin (letters only, so the same in every collation)
-				String pinyin = ChineseNames.pinyinQuery(text).get();
-				where.append(" AND m.id IN (SELECT p.member_id FROM member_pinyin p"
-						+ " WHERE p.pinyin >= :pinyinFrom AND p.pinyin < :pinyinTo)");
-				params.put("pinyinFrom", pinyin);
-				params.put("pinyinTo", after(pinyin));
+			else if (pinyin != null) {
+				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys; up to four
+				// letters are the prefix row itself, a longer one is also a range on the index of
+				// member_pinyin (letters only, so the same in every collation)
+				params.put("pinyinHead", pinyin.substring(0, Math.min(pinyin.length(), MemberPinyinKeys.PREFIX_LENGTH)));
+				if (pinyin.length() > MemberPinyinKeys.PREFIX_LENGTH) {
+					where.append(" AND EXISTS (SELECT 1 FROM member_pinyin k WHERE k.member_id = p.member_id"
+							+ " AND k.pinyin >= :pinyinFrom AND k.pinyin < :pinyinTo)");
+					params.put("pinyinFrom", pinyin);
+					params.put("pinyinTo", after(pinyin));
+				}
 			}
 			else {
 				where.append(" AND m.name LIKE :name ESCAPE '\\'");
@@ -80,7 +96,11 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 			case JOIN_DATE_DESC -> " ORDER BY m.join_date DESC, m.id DESC";
 			case CARD_NUMBER -> " ORDER BY m.card_number";
 		};
-		return new MemberSearchSql(where.toString(), params, order, exact);
+		// the same order through the prefix rows' copy of the sort key (not a join on it: PostgreSQL
+		// would take the two join conditions as independent and expect almost no rows)
+		String pinyinOrder = pinyin != null && query.sort() == MemberQuery.Sort.NAME
+				? " ORDER BY p.name_sort, p.member_id" : order;
+		return new MemberSearchSql(where.toString(), params, pinyinOrder, order, exact);
 	}
 
 	/** The least string above every string that starts with the prefix, in code point order. */

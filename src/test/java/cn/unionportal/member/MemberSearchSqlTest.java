@@ -24,8 +24,21 @@ class MemberSearchSqlTest {
 		MemberSearchSql pinyin = MemberSearchSql.of(1, new MemberQuery("Wang JC", null, null, null, null), null);
 		assertThat(pinyin.where()).contains("member_pinyin").doesNotContain("m.name LIKE");
 		assertThat(pinyin.params()).containsEntry("pinyinFrom", "wangjc").containsEntry("pinyinTo", "wangjd");
-		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY m.name_sort, m.id");
+		// up to four letters: one equality on the prefix rows, whose index comes in pinyin order
+		MemberSearchSql initials = MemberSearchSql.of(1, new MemberQuery("LI", null, null, null, null), null);
+		assertThat(initials.where()).contains("member_pinyin_prefix p JOIN member m").doesNotContain("k.pinyin");
+		assertThat(initials.params()).containsEntry("pinyinHead", "li").doesNotContainKey("pinyinFrom");
+		assertThat(pinyin.params()).containsEntry("pinyinHead", "wang");
+		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY p.name_sort, p.member_id");
+		assertThat(pinyin.memberOrder()).isEqualTo(" ORDER BY m.name_sort, m.id");
 		MemberSearchSql chinese = MemberSearchSql.of(1, new MemberQuery("王j", null, null, null, null), null);
 		assertThat(chinese.where()).contains("m.name LIKE").doesNotContain("member_pinyin");
+	}
+
+	@Test
+	void everyPrefixOfUpToFourLettersIsKeptOnce() {
+		assertThat(MemberPinyinKeys.prefixes(java.util.List.of("wjc", "wangjc", "wangjianchu")))
+			.containsExactly("w", "wj", "wjc", "wa", "wan", "wang");
+		assertThat(MemberPinyinKeys.prefixes(java.util.List.of())).isEmpty();
 	}
 }

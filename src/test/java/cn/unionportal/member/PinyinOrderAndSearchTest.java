@@ -74,14 +74,7 @@ class PinyinOrderAndSearchTest extends PostgresIntegrationTest {
 	@Test
 	void membersByNameComeInPinyinOrderWithSurnameReadings() {
 		CurrentUser wendeng = ImportTestSupport.user(users, "wendeng");
-		List<String> mine = List.of("曾巩", "单雄信", "王建初", "山东明", "邓一鸣", "陈某", "安宁", "仇英", "秦岭");
-		List<String> names = members
-			.search(wendeng, new MemberQuery(null, union, null, null, MemberQuery.Sort.NAME), PageRequest.of(0, 5000))
-			.getContent()
-			.stream()
-			.map(MemberSummary::name)
-			.filter(mine::contains)
-			.toList();
+		List<String> names = names(wendeng, null);
 		// 单 shàn after 山 shān, 曾 zēng after 王 wáng, 仇 qiú after 秦 qín
 		assertThat(names).containsExactly("安宁", "陈某", "邓一鸣", "秦岭", "仇英", "山东明", "单雄信", "王建初", "曾巩");
 	}
@@ -102,6 +95,51 @@ class PinyinOrderAndSearchTest extends PostgresIntegrationTest {
 		// the Chinese prefix still works, and pinyin stays within the scope
 		assertThat(members("王建")).contains("王建初");
 		assertThat(page("/members?q=wangjianchu", "huancui")).doesNotContain("王建初");
+	}
+
+	@Test
+	void shortPinyinPrefixesAreStoredPerMemberAndFollowARename() {
+		CurrentUser wendeng = ImportTestSupport.user(users, "wendeng");
+		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = '王建初'", Long.class);
+		assertThat(jdbc.queryForList("SELECT prefix FROM member_pinyin_prefix WHERE member_id = ?", String.class, id))
+			.containsExactlyInAnyOrder("w", "wj", "wjc", "wa", "wan", "wang");
+		// one row per member and prefix, in pinyin order: 山 shān before 单 shàn
+		assertThat(names(wendeng, "sh")).containsExactly("山东明", "单雄信");
+		assertThat(names(wendeng, "s")).containsExactly("山东明", "单雄信");
+		MemberView before = members.get(wendeng, id);
+		members.update(wendeng, id, before.version(), new MemberData("沙建初", before.gender(), before.documentType(), null,
+				null, null, before.employmentType(), before.organizationId(), before.joinDate()));
+		assertThat(names(wendeng, "sh")).containsExactly("沙建初", "山东明", "单雄信");
+		assertThat(names(wendeng, "wang")).isEmpty();
+		assertThat(names(wendeng, "shajianchu")).containsExactly("沙建初");
+	}
+
+	@Test
+	void aTransferredMemberIsFoundByPinyinInTheNewScopeOnly() {
+		CurrentUser wendeng = ImportTestSupport.user(users, "wendeng");
+		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = '王建初'", Long.class);
+		long other = jdbc.queryForObject("SELECT o.id FROM organization o JOIN organization_closure c ON c.descendant_id = o.id"
+				+ " WHERE c.ancestor_id = ? AND o.type = 'GRASSROOTS_UNION' AND o.id <> ? ORDER BY o.id LIMIT 1", Long.class,
+				wendeng.organizationId(), union);
+		assertThat(members.startTransfer(wendeng, id, members.get(wendeng, id).version(), other, "调动")).isTrue();
+		assertThat(names(wendeng, "wjc")).isEmpty();
+		assertThat(members
+			.search(wendeng, new MemberQuery("wjc", other, null, null, MemberQuery.Sort.NAME), PageRequest.of(0, 50))
+			.getContent()
+			.stream()
+			.map(MemberSummary::name)).contains("王建初");
+	}
+
+	/** The names this class registered (and renamed) that the search finds, in the page's order. */
+	private List<String> names(CurrentUser user, String q) {
+		List<String> mine = List.of("曾巩", "单雄信", "王建初", "山东明", "邓一鸣", "陈某", "安宁", "仇英", "秦岭", "沙建初");
+		return members
+			.search(user, new MemberQuery(q, union, null, null, MemberQuery.Sort.NAME), PageRequest.of(0, 5000))
+			.getContent()
+			.stream()
+			.map(MemberSummary::name)
+			.filter(mine::contains)
+			.toList();
 	}
 
 	@Test
