@@ -287,6 +287,7 @@ public class MemberManagement {
 		saveChecked(user, member);
 		audit.record(user.username(), "CREATE", SUBJECT, member.getId(), member.getOrganizationId(),
 				describe(member));
+		events.publishEvent(new MemberEvents.MemberJoined(member.getId(), member.getOrganizationId(), joinDate));
 		return member.getId();
 	}
 
@@ -336,7 +337,8 @@ public class MemberManagement {
 		member.changeStatus(status, clock.instant());
 		saveChecked(user, member);
 		audit.record(user.username(), "STATUS", SUBJECT, id, member.getOrganizationId(), "status: " + old + " → " + status);
-		events.publishEvent(new MemberEvents.MemberStatusChanged(id, old, status));
+		events.publishEvent(new MemberEvents.MemberStatusChanged(id, old, status, member.getOrganizationId(),
+				LocalDate.now(clock)));
 	}
 
 	/**
@@ -419,7 +421,8 @@ public class MemberManagement {
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
 				"organization: " + from + " → " + transfer.getToOrganizationId());
-		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId()));
+		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId(),
+				LocalDate.now(clock)));
 	}
 
 	private boolean hasPendingTransfer(long memberId) {
