@@ -222,7 +222,11 @@ public class AccountManagement {
 		return accounts.existsByUsername(username);
 	}
 
-	/** The accounts of a dissolved organization can no longer sign in. */
+	/**
+	 * The accounts of a dissolved organization can no longer sign in. Synchronous, in the
+	 * dissolution's transaction: both happen together or neither does, with no moment in which
+	 * the accounts of a dissolved organization still sign in.
+	 */
 	@EventListener
 	@Transactional
 	public void on(OrganizationDissolved event) {

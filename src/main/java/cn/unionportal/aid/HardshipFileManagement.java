@@ -507,7 +507,10 @@ public class HardshipFileManagement {
 		}
 	}
 
-	/** A transferred member's files (all of them, so the history stays together) follow them into the new scope. */
+	/**
+	 * A transferred member's files (all of them, so the history stays together) follow them into the
+	 * new scope. Synchronous, in the transfer's transaction, like benefits': scope must never lag.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberTransferred transferred) {

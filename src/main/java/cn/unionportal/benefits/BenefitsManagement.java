@@ -362,7 +362,11 @@ public class BenefitsManagement {
 
 	// ---- reactions -----------------------------------------------------------------------------
 
-	/** A transferred member's enrolments and entitlements follow them into the new scope. */
+	/**
+	 * A transferred member's enrolments and entitlements follow them into the new scope.
+	 * Synchronous, in the transfer's transaction: scope is a privacy rule, so the old organization
+	 * must not see them for a moment after the member left.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberTransferred transferred) {

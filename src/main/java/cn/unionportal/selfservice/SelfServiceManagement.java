@@ -148,7 +148,11 @@ public class SelfServiceManagement {
 		return account.getSessionVersion();
 	}
 
-	/** A member who is no longer active cannot sign in, and their open sessions end now. */
+	/**
+	 * A member who is no longer active cannot sign in, and their open sessions end now: in the
+	 * status change's own transaction (a synchronous listener, not an {@code @ApplicationModuleListener}),
+	 * so no request slips in between the change and the end of the sessions.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberStatusChanged event) {
