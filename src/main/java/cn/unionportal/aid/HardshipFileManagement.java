@@ -528,7 +528,7 @@ public class HardshipFileManagement {
 			amounts.put(threshold.getDistrictId(), threshold.getMonthlyAmount());
 			by.put(threshold.getDistrictId(), threshold.getUpdatedBy());
 		}
-		List<Long> districts = districtsInScope(user);
+		List<Long> districts = organizations.districtsAround(user);
 		Map<Long, String> names = organizations.namesOf(districts);
 		return districts.stream()
 			.map(d -> new ThresholdView(d, names.get(d), year, amounts.get(d), by.get(d)))
@@ -537,7 +537,7 @@ public class HardshipFileManagement {
 
 	@Transactional
 	public void setThreshold(CurrentUser user, long districtId, int year, BigDecimal monthlyAmount) {
-		if (!districtsInScope(user).contains(districtId)) {
+		if (!organizations.districtsAround(user).contains(districtId)) {
 			throw new NotFoundException("district", districtId);
 		}
 		if (!organizations.isWithinScope(user, districtId)) {
@@ -559,16 +559,6 @@ public class HardshipFileManagement {
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
-
-	private List<Long> districtsInScope(CurrentUser user) {
-		return jdbc.sql("""
-				SELECT o.id FROM organization o WHERE o.type = 'DISTRICT_FEDERATION' AND o.status = 'ACTIVE'
-				AND o.id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
-				UNION
-				SELECT c.ancestor_id FROM organization_closure c JOIN organization o ON o.id = c.ancestor_id
-				WHERE c.descendant_id = :scope AND o.type = 'DISTRICT_FEDERATION'
-				""").param("scope", user.organizationId()).query(Long.class).list();
-	}
 
 	private Income income(long organizationId, List<BigDecimal> incomes) {
 		int year = today().getYear();

@@ -256,6 +256,22 @@ public class OrganizationManagement {
 			.findFirst();
 	}
 
+	/**
+	 * The district federations a user works with: the active ones in their subtree, and the one
+	 * above them (a district or grassroots user sees their own district's figures).
+	 */
+	public List<Long> districtsAround(CurrentUser user) {
+		return organizations.findDistrictsAround(user.organizationId());
+	}
+
+	/**
+	 * Ids of the organizations anywhere in the federation whose name contains {@code query}
+	 * (case-insensitive), for public pages that filter by organization name without a user scope.
+	 */
+	public List<Long> idsNamedLike(String query) {
+		return organizations.findIdsNamedLike(SearchPatterns.contains(query));
+	}
+
 	/** Names of the given organizations (for other modules' lists); ids not found are left out. */
 	public Map<Long, String> namesOf(Collection<Long> ids) {
 		if (ids.isEmpty()) {
