@@ -25,6 +25,11 @@ class TableOwnershipTest {
 		assertThat(readers("aid", Pattern.compile("(?i)\\b(FROM|JOIN)\\s+organization\\b(?!_)"))).isEmpty();
 	}
 
+	@Test
+	void benefitsFiltersByMemberThroughTheMemberModulesPublishedSubquery() {
+		assertThat(readers("benefits", Pattern.compile("(?i)\\b(FROM|JOIN)\\s+member\\b(?!_)"))).isEmpty();
+	}
+
 	/** Flyway's Java migrations (V11_1 rewrote old audit lines) are the schema's history, not readers. */
 	@Test
 	void nothingButTheAuditModuleTouchesTheAuditTable() {
