@@ -78,22 +78,16 @@ public class AuditTrail {
 		var to = filter.to() == null ? null
 				: java.sql.Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant());
 		String actor = filter.actor() == null || filter.actor().isBlank() ? null : filter.actor().strip();
-		long total = jdbc.sql("SELECT COUNT(*) " + where)
-			.param("scope", scopeOrganizationId)
-			.param("type", filter.subjectType())
-			.param("subject", filter.subjectId())
-			.param("actor", actor)
-			.param("fromTime", from)
-			.param("toTime", to)
-			.query(Long.class)
-			.single();
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("scope", scopeOrganizationId);
+		params.put("type", filter.subjectType());
+		params.put("subject", filter.subjectId());
+		params.put("actor", actor);
+		params.put("fromTime", from);
+		params.put("toTime", to);
+		long total = jdbc.sql("SELECT COUNT(*) " + where).params(params).query(Long.class).single();
 		var rows = jdbc.sql("SELECT e.* " + where + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
-			.param("scope", scopeOrganizationId)
-			.param("type", filter.subjectType())
-			.param("subject", filter.subjectId())
-			.param("actor", actor)
-			.param("fromTime", from)
-			.param("toTime", to)
+			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, i) -> new Entry(rs.getLong("id"),
