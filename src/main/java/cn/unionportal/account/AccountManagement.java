@@ -13,7 +13,7 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.context.event.EventListener;
@@ -222,7 +222,11 @@ public class AccountManagement {
 		return accounts.existsByUsername(username);
 	}
 
-	/** The accounts of a dissolved organization can no longer sign in. */
+	/**
+	 * The accounts of a dissolved organization can no longer sign in. Synchronous, in the
+	 * dissolution's transaction: both happen together or neither does, with no moment in which
+	 * the accounts of a dissolved organization still sign in.
+	 */
 	@EventListener
 	@Transactional
 	public void on(OrganizationDissolved event) {

@@ -20,7 +20,7 @@ import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -322,7 +322,8 @@ public class AidCaseManagement {
 				aidCase.getOrganizationId(), (approve ? "approved " + aidCase.getApprovedAmount() : "rejected "
 						+ aidCase.getRequestedAmount()) + " at " + aidCase.getApprovalLevel() + " level");
 		if (approve) {
-			events.publishEvent(new AidEvents.AidCaseApproved(id, aidCase.getMemberId(), aidCase.getApprovedAmount()));
+			events.publishEvent(new AidEvents.AidCaseApproved(id, aidCase.getMemberId(), aidCase.getApprovedAmount(),
+					aidCase.getKind(), aidCase.getOrganizationId(), aidCase.getYear()));
 		}
 	}
 
@@ -389,7 +390,8 @@ public class AidCaseManagement {
 		audit.record(user.username(), "AID_PAYMENT_RECORDED", SUBJECT, id, aidCase.getOrganizationId(),
 				"amount=" + amount + "; paidOn=" + data.paidOn() + "; channel=" + data.channel() + "; payer="
 						+ payer + "; paid " + aidCase.getPaidAmount() + " of " + aidCase.getApprovedAmount());
-		events.publishEvent(new AidEvents.AidPaymentRecorded(id, aidCase.getMemberId(), amount));
+		events.publishEvent(new AidEvents.AidPaymentRecorded(id, aidCase.getMemberId(), amount, data.paidOn(),
+				aidCase.getKind(), aidCase.getOrganizationId(), aidCase.getYear()));
 		return true;
 	}
 

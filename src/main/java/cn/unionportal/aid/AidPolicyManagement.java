@@ -10,7 +10,7 @@ import java.util.Map;
 
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.stereotype.Service;

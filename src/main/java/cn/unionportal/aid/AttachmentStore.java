@@ -25,7 +25,7 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.crypto.PrivateFiles;
 import cn.unionportal.shared.security.CurrentUser;

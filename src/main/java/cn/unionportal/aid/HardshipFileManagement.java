@@ -35,12 +35,14 @@ import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -85,12 +87,14 @@ public class HardshipFileManagement {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	HardshipFileManagement(HardshipFileRepository files, HardshipFileEventRepository timeline,
 			HardshipObjectionRepository objections, AidThresholdRepository thresholds, MemberManagement members,
 			OrganizationManagement organizations, PersonalDataCipher cipher, AuditTrail audit, AidSettings settings,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.files = files;
 		this.timeline = timeline;
 		this.objections = objections;
@@ -101,6 +105,7 @@ public class HardshipFileManagement {
 		this.audit = audit;
 		this.settings = settings;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -400,6 +405,7 @@ public class HardshipFileManagement {
 		files.saveAndFlush(file);
 		event(file, Step.FILED, Outcome.APPROVED, null, user);
 		audit.record(user.username(), "FILE_FILED", SUBJECT, id, file.getOrganizationId(), null);
+		events.publishEvent(new AidEvents.HardshipFileFiled(id, file.getMemberId(), file.getOrganizationId(), today()));
 	}
 
 	/** The yearly review of a filed household: confirmed (maybe with another tier) until next year. */
@@ -437,6 +443,7 @@ public class HardshipFileManagement {
 		files.saveAndFlush(file);
 		event(file, Step.CLOSED, Outcome.RECORDED, reason.strip(), user);
 		audit.record(user.username(), "FILE_CLOSED", SUBJECT, id, file.getOrganizationId(), null);
+		events.publishEvent(new AidEvents.HardshipFileExited(id, file.getMemberId(), file.getOrganizationId(), today()));
 	}
 
 	/**
@@ -479,11 +486,20 @@ public class HardshipFileManagement {
 		audit.record(user.username(), "RELAPSE_FLAG_CLEARED", SUBJECT, id, file.getOrganizationId(), null);
 	}
 
-	/** Relapse watch: a new aid case for a household that exited recently raises the flag. */
-	@EventListener
-	@Transactional
+	/**
+	 * Relapse watch: a new aid case for a household that exited recently raises the flag. Runs after
+	 * the case's transaction commits, in its own, through the publication registry: recording the
+	 * case does not wait for it and does not fail with it; a flag not yet raised when the portal
+	 * stopped is raised at the next start.
+	 */
+	@ApplicationModuleListener
 	public void on(AidCaseRecorded recorded) {
-		for (HardshipFile file : files.findByMemberAndStatus(recorded.memberId(), EnumSet.of(FileStatus.CLOSED))) {
+		watchForRelapse(recorded.memberId());
+	}
+
+	/** Raises the relapse flag on the member's files that exited within the relapse window. */
+	void watchForRelapse(long memberId) {
+		for (HardshipFile file : files.findByMemberAndStatus(memberId, EnumSet.of(FileStatus.CLOSED))) {
 			if (file.exitedWithin(settings.relapseYears(), today())) {
 				flag(file, "NEW_AID_CASE", "system");
 				files.saveAndFlush(file);
@@ -491,7 +507,10 @@ public class HardshipFileManagement {
 		}
 	}
 
-	/** A transferred member's files (all of them, so the history stays together) follow them into the new scope. */
+	/**
+	 * A transferred member's files (all of them, so the history stays together) follow them into the
+	 * new scope. Synchronous, in the transfer's transaction, like benefits': scope must never lag.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberTransferred transferred) {
@@ -509,7 +528,7 @@ public class HardshipFileManagement {
 			amounts.put(threshold.getDistrictId(), threshold.getMonthlyAmount());
 			by.put(threshold.getDistrictId(), threshold.getUpdatedBy());
 		}
-		List<Long> districts = districtsInScope(user);
+		List<Long> districts = organizations.districtsAround(user);
 		Map<Long, String> names = organizations.namesOf(districts);
 		return districts.stream()
 			.map(d -> new ThresholdView(d, names.get(d), year, amounts.get(d), by.get(d)))
@@ -518,7 +537,7 @@ public class HardshipFileManagement {
 
 	@Transactional
 	public void setThreshold(CurrentUser user, long districtId, int year, BigDecimal monthlyAmount) {
-		if (!districtsInScope(user).contains(districtId)) {
+		if (!organizations.districtsAround(user).contains(districtId)) {
 			throw new NotFoundException("district", districtId);
 		}
 		if (!organizations.isWithinScope(user, districtId)) {
@@ -540,16 +559,6 @@ public class HardshipFileManagement {
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
-
-	private List<Long> districtsInScope(CurrentUser user) {
-		return jdbc.sql("""
-				SELECT o.id FROM organization o WHERE o.type = 'DISTRICT_FEDERATION' AND o.status = 'ACTIVE'
-				AND o.id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
-				UNION
-				SELECT c.ancestor_id FROM organization_closure c JOIN organization o ON o.id = c.ancestor_id
-				WHERE c.descendant_id = :scope AND o.type = 'DISTRICT_FEDERATION'
-				""").param("scope", user.organizationId()).query(Long.class).list();
-	}
 
 	private Income income(long organizationId, List<BigDecimal> incomes) {
 		int year = today().getYear();

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
+import cn.unionportal.member.MemberMatches;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.SearchPatterns;
 import org.springframework.data.domain.Page;
@@ -25,15 +26,13 @@ import org.springframework.stereotype.Component;
 /**
  * The benefit lists, read with bound parameters: scope is the subtree of an organization (the
  * enrolment's or entitlement's {@code organization_id}, which is the member's organization), or
- * one member for the member pages. Names come from the member and organization modules.
+ * one member for the member pages. Names come from the member and organization modules, and the
+ * member filter is the member module's published subquery ({@link MemberMatches}).
  */
 @Component
 class BenefitQueries {
 
 	private static final String IN_SCOPE = " IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)";
-
-	private static final String MEMBER_MATCHES = " IN (SELECT m.id FROM member m WHERE LOWER(m.name) LIKE :q ESCAPE '\\'"
-			+ " OR m.card_number = :card)";
 
 	private final JdbcClient jdbc;
 
@@ -216,7 +215,7 @@ class BenefitQueries {
 			throw new IllegalArgumentException("a scope or a member is required");
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			conditions.add("e.member_id" + MEMBER_MATCHES);
+			conditions.add("e.member_id" + MemberMatches.NAME_OR_CARD);
 			params.put("q", SearchPatterns.contains(filter.text()));
 			params.put("card", filter.text().strip().toUpperCase(java.util.Locale.ROOT));
 		}

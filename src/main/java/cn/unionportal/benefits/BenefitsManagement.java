@@ -14,7 +14,7 @@ import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.context.event.EventListener;
@@ -362,7 +362,11 @@ public class BenefitsManagement {
 
 	// ---- reactions -----------------------------------------------------------------------------
 
-	/** A transferred member's enrolments and entitlements follow them into the new scope. */
+	/**
+	 * A transferred member's enrolments and entitlements follow them into the new scope.
+	 * Synchronous, in the transfer's transaction: scope is a privacy rule, so the old organization
+	 * must not see them for a moment after the member left.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberTransferred transferred) {

@@ -3,7 +3,7 @@ package cn.unionportal.member;
 import java.time.Duration;
 
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;

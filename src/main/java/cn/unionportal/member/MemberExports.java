@@ -14,7 +14,7 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.streaming.SXSSFSheet;

@@ -19,7 +19,7 @@ import cn.unionportal.member.ImportRowValidator.Rejected;
 import cn.unionportal.member.ImportRowValidator.Valid;
 import cn.unionportal.member.MemberImportJobs.StoredRejection;
 import cn.unionportal.organization.OrganizationSummary;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -25,7 +25,7 @@ import cn.unionportal.member.MemberSheetFormat.Column;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;

@@ -17,7 +17,7 @@ import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -288,6 +288,7 @@ public class MemberManagement {
 		saveChecked(user, member);
 		audit.record(user.username(), "CREATE", SUBJECT, member.getId(), member.getOrganizationId(),
 				describe(member));
+		events.publishEvent(new MemberEvents.MemberJoined(member.getId(), member.getOrganizationId(), joinDate));
 		return member.getId();
 	}
 
@@ -337,7 +338,8 @@ public class MemberManagement {
 		member.changeStatus(status, clock.instant());
 		saveChecked(user, member);
 		audit.record(user.username(), "STATUS", SUBJECT, id, member.getOrganizationId(), "status: " + old + " → " + status);
-		events.publishEvent(new MemberEvents.MemberStatusChanged(id, old, status));
+		events.publishEvent(new MemberEvents.MemberStatusChanged(id, old, status, member.getOrganizationId(),
+				LocalDate.now(clock)));
 	}
 
 	/**
@@ -421,7 +423,8 @@ public class MemberManagement {
 				"organization: " + from + " → " + transfer.getToOrganizationId());
 		audit.record(user.username(), "TRANSFER_COMPLETED", SUBJECT, member.getId(), transfer.getToOrganizationId(),
 				"organization: " + from + " → " + transfer.getToOrganizationId());
-		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId()));
+		events.publishEvent(new MemberEvents.MemberTransferred(member.getId(), from, transfer.getToOrganizationId(),
+				LocalDate.now(clock)));
 	}
 
 	private boolean hasPendingTransfer(long memberId) {

@@ -20,7 +20,7 @@ import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -254,6 +254,22 @@ public class OrganizationManagement {
 			.filter(o -> o.getType() == OrganizationType.DISTRICT_FEDERATION)
 			.map(Organization::getId)
 			.findFirst();
+	}
+
+	/**
+	 * The district federations a user works with: the active ones in their subtree, and the one
+	 * above them (a district or grassroots user sees their own district's figures).
+	 */
+	public List<Long> districtsAround(CurrentUser user) {
+		return organizations.findDistrictsAround(user.organizationId());
+	}
+
+	/**
+	 * Ids of the organizations anywhere in the federation whose name contains {@code query}
+	 * (case-insensitive), for public pages that filter by organization name without a user scope.
+	 */
+	public List<Long> idsNamedLike(String query) {
+		return organizations.findIdsNamedLike(SearchPatterns.contains(query));
 	}
 
 	/** Names of the given organizations (for other modules' lists); ids not found are left out. */

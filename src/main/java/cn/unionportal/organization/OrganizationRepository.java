@@ -49,6 +49,17 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 			""")
 	List<Organization> findAncestorsInScope(@Param("scope") long scope, @Param("id") long id);
 
+	/** Active district federations in the subtree of {@code scope}, and the one above it (if any). */
+	@Query("select o.id from Organization o"
+			+ " where o.type = cn.unionportal.organization.OrganizationType.DISTRICT_FEDERATION"
+			+ " and ((o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE and" + IN_SCOPE + ")"
+			+ " or exists (select 1 from OrganizationLink a where a.descendantId = :scope and a.ancestorId = o.id))")
+	List<Long> findDistrictsAround(@Param("scope") long scope);
+
+	/** Ids of the organizations whose name matches a LIKE pattern (lower case, escaped), anywhere. */
+	@Query("select o.id from Organization o where lower(o.name) like :pattern escape '\\'")
+	List<Long> findIdsNamedLike(@Param("pattern") String pattern);
+
 	@Query("select count(o) > 0 from Organization o where o.parentId = :parent and o.name = :name and o.id <> :except")
 	boolean existsSiblingNamed(@Param("parent") long parent, @Param("name") String name, @Param("except") long except);
 

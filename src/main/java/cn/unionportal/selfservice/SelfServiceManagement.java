@@ -13,7 +13,7 @@ import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -148,7 +148,11 @@ public class SelfServiceManagement {
 		return account.getSessionVersion();
 	}
 
-	/** A member who is no longer active cannot sign in, and their open sessions end now. */
+	/**
+	 * A member who is no longer active cannot sign in, and their open sessions end now: in the
+	 * status change's own transaction (a synchronous listener, not an {@code @ApplicationModuleListener}),
+	 * so no request slips in between the change and the end of the sessions.
+	 */
 	@EventListener
 	@Transactional
 	public void on(MemberStatusChanged event) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +24,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * administrators do not decide, the work queue, lookup codes for standalone cases, stale pages.
  */
 @Transactional
+@RecordApplicationEvents
 class AidCaseApprovalTest extends PostgresIntegrationTest {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	ApplicationEvents published;
 
 	AidCaseFixtures aid;
 
@@ -64,6 +70,10 @@ class AidCaseApprovalTest extends PostgresIntegrationTest {
 		assertThat(row.get("decision_comment")).isEqualTo("同意");
 		assertThat(row.get("decided_at")).isNotNull();
 		assertThat(row.get("approved_amount").toString()).isEqualTo("3000.00");
+		// what the coming statistics module will count
+		assertThat(published.stream(AidEvents.AidCaseApproved.class)).containsExactly(new AidEvents.AidCaseApproved(id,
+				member, new java.math.BigDecimal("3000.00"), AidKind.valueOf((String) row.get("kind")),
+				((Number) row.get("organization_id")).longValue(), ((Number) row.get("aid_year")).intValue()));
 		assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE subject_id = ? AND action = 'AID_CASE_APPROVED'",
 				String.class, id)).isEqualTo(wendeng2);
 		assertThat(aid.body(get("/aid/cases/{id}", id).with(demo.as("wendeng")), 200)).contains(wendeng2).contains("同意");

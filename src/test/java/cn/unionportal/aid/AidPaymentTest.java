@@ -8,6 +8,8 @@ import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +23,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * stored masked, a form sent twice counted once, everything in the audit trail.
  */
 @Transactional
+@RecordApplicationEvents
 class AidPaymentTest extends PostgresIntegrationTest {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	ApplicationEvents published;
 
 	AidCaseFixtures aid;
 
@@ -63,6 +69,11 @@ class AidPaymentTest extends PostgresIntegrationTest {
 		Map<String, Object> payment = jdbc.queryForMap("SELECT * FROM aid_payment WHERE case_id = ?", id);
 		assertThat(payment.get("bank_card_masked")).isEqualTo("***************0123");
 		assertThat(payment.get("payer_organization_id")).isEqualTo(aid.wendengDistrict());
+		Map<String, Object> paidCase = jdbc.queryForMap("SELECT * FROM aid_case WHERE id = ?", id);
+		assertThat(published.stream(AidEvents.AidPaymentRecorded.class)).containsExactly(new AidEvents.AidPaymentRecorded(
+				id, ((Number) paidCase.get("member_id")).longValue(), new java.math.BigDecimal("7874.00"),
+				((java.sql.Date) payment.get("paid_on")).toLocalDate(), AidKind.valueOf((String) paidCase.get("kind")),
+				((Number) paidCase.get("organization_id")).longValue(), year));
 		assertThat(jdbc.queryForMap("SELECT * FROM aid_case WHERE id = ?", id))
 			.containsEntry("status", "PAID");
 		assertThat(budgetRow().get("spent").toString()).isEqualTo("7874.00");

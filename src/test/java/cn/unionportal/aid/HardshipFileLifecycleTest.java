@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * federation steps by {@code wendeng}, administrator of the district federation.
  */
 @Transactional
+@RecordApplicationEvents
 class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 
 	private static final AtomicLong SEQUENCE = new AtomicLong(300);
@@ -43,6 +46,12 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	HardshipFileManagement fileManagement;
+
+	@Autowired
+	ApplicationEvents published;
 
 	@Autowired
 	java.time.Clock clock;
@@ -277,10 +286,22 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void filingAndExitPublishTheEventsStatisticsWillCount() throws Exception {
+		long file = filed();
+		mvc.perform(step(file, "close", "reason", "已就业").with(demo.as("wendeng")));
+		assertThat(published.stream(AidEvents.HardshipFileFiled.class))
+			.containsExactly(new AidEvents.HardshipFileFiled(file, memberId, union, today()));
+		assertThat(published.stream(AidEvents.HardshipFileExited.class))
+			.containsExactly(new AidEvents.HardshipFileExited(file, memberId, union, today()));
+	}
+
+	@Test
 	void aHouseholdThatExitedRecentlyIsFlaggedOnNewAidOrIncomeBelowTheThreshold() throws Exception {
 		long file = filed();
 		mvc.perform(step(file, "close", "reason", "已就业").with(demo.as("wendeng")));
-		events.publishEvent(new AidEvents.AidCaseRecorded(999_999L, memberId));
+		// the watch itself, in this test's transaction (the event reaches it after commit, on its own
+		// thread and in its own transaction: EventPublicationRegistryTest)
+		fileManagement.watchForRelapse(memberId);
 		assertThat(jdbc.queryForObject("SELECT relapse_reason FROM hardship_file WHERE id = ?", String.class, file))
 			.isEqualTo("NEW_AID_CASE");
 		assertThat(body(get("/aid/files").param("watch", "true"), "wendeng", 200)).contains("返困预警");

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.limits.AttemptLimits;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;

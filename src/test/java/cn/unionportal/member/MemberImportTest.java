@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.shared.audit.AuditTrail;
+import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;

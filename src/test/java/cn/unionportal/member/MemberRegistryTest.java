@@ -9,6 +9,9 @@ import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * member page and POST (outside the scope answers like a missing member).
  */
 @Transactional
+@RecordApplicationEvents
 class MemberRegistryTest extends PostgresIntegrationTest {
+
+	@Autowired
+	ApplicationEvents published;
+
+	@Autowired
+	java.time.Clock clock;
 
 	/** Distinct valid ID numbers for this test class (region 371003, born 1985). */
 	private static final AtomicLong SEQUENCE = new AtomicLong(100);
@@ -137,6 +147,14 @@ class MemberRegistryTest extends PostgresIntegrationTest {
 			.param("version", String.valueOf(version(first)))
 			.with(csrf())
 			.with(demo.as("huancui"))).andExpect(status().is3xxRedirection());
+		// what the coming statistics module will count: joined, and left (lapsed)
+		java.time.LocalDate joined = jdbc.queryForObject("SELECT join_date FROM member WHERE id = ?",
+				java.time.LocalDate.class, first);
+		assertThat(published.stream(MemberEvents.MemberJoined.class))
+			.containsExactly(new MemberEvents.MemberJoined(first, huancuiUnion, joined));
+		assertThat(published.stream(MemberEvents.MemberStatusChanged.class)).containsExactly(
+				new MemberEvents.MemberStatusChanged(first, MemberStatus.ACTIVE, MemberStatus.LAPSED, huancuiUnion,
+						java.time.LocalDate.now(clock)));
 		mvc.perform(register(wendengUnion, "李四", idNumber, "").with(demo.as("wendeng")))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post("/members/{id}/status", first).param("status", "ACTIVE")
@@ -294,6 +312,8 @@ class MemberRegistryTest extends PostgresIntegrationTest {
 			.with(demo.as("admin"))).andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForObject("SELECT organization_id FROM member WHERE id = ?", Long.class, id))
 			.isEqualTo(huancuiUnion);
+		assertThat(published.stream(MemberEvents.MemberTransferred.class)).containsExactly(
+				new MemberEvents.MemberTransferred(id, wendengUnion, huancuiUnion, java.time.LocalDate.now(clock)));
 	}
 
 	// ---- scope -----------------------------------------------------------------------------------

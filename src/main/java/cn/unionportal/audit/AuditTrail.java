@@ -1,4 +1,4 @@
-package cn.unionportal.shared.audit;
+package cn.unionportal.audit;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The audit trail: who did what to which record, when, with old and new values (masked where
  * personal). Written in the caller's transaction, so an audit line exists exactly when the change
- * does. Read back within an organization's subtree only.
+ * does. Read back within an organization's subtree only; which organizations that subtree holds
+ * is the organization module's knowledge, asked through {@link AuditScope} (the hierarchy's tables
+ * are not read here).
  */
 @Service
 public class AuditTrail {
@@ -24,9 +26,12 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final AuditScope scope;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, AuditScope scope) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.scope = scope;
 	}
 
 	/** One line of the trail as the pages show it (time in the portal's zone). */
@@ -61,34 +66,28 @@ public class AuditTrail {
 		ZoneId zone = clock.getZone();
 		String where = """
 				FROM audit_event e
-				WHERE e.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
+				WHERE e.organization_id IN (%s)
 				  AND (CAST(:type AS VARCHAR(30)) IS NULL OR e.subject_type = :type)
 				  AND (CAST(:subject AS BIGINT) IS NULL OR e.subject_id = :subject)
 				  AND (CAST(:actor AS VARCHAR(50)) IS NULL OR e.actor = :actor)
 				  AND (CAST(:fromTime AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at >= :fromTime)
 				  AND (CAST(:toTime AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.occurred_at < :toTime)
-				""";
+				""".formatted(scope.organizationsInSubtree("scope"));
 		var from = filter.from() == null ? null
 				: java.sql.Timestamp.from(filter.from().atStartOfDay(zone).toInstant());
 		var to = filter.to() == null ? null
 				: java.sql.Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant());
 		String actor = filter.actor() == null || filter.actor().isBlank() ? null : filter.actor().strip();
-		long total = jdbc.sql("SELECT COUNT(*) " + where)
-			.param("scope", scopeOrganizationId)
-			.param("type", filter.subjectType())
-			.param("subject", filter.subjectId())
-			.param("actor", actor)
-			.param("fromTime", from)
-			.param("toTime", to)
-			.query(Long.class)
-			.single();
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("scope", scopeOrganizationId);
+		params.put("type", filter.subjectType());
+		params.put("subject", filter.subjectId());
+		params.put("actor", actor);
+		params.put("fromTime", from);
+		params.put("toTime", to);
+		long total = jdbc.sql("SELECT COUNT(*) " + where).params(params).query(Long.class).single();
 		var rows = jdbc.sql("SELECT e.* " + where + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
-			.param("scope", scopeOrganizationId)
-			.param("type", filter.subjectType())
-			.param("subject", filter.subjectId())
-			.param("actor", actor)
-			.param("fromTime", from)
-			.param("toTime", to)
+			.params(params)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, i) -> new Entry(rs.getLong("id"),

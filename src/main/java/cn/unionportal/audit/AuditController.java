@@ -1,12 +1,12 @@
-package cn.unionportal.shared.web;
+package cn.unionportal.audit;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import cn.unionportal.shared.ForbiddenException;
-import cn.unionportal.shared.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.shared.web.PageLinks;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
