@@ -1,5 +1,6 @@
 package cn.unionportal.account;
 
+import cn.unionportal.support.Demo;
 import java.nio.charset.StandardCharsets;
 
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -68,14 +69,14 @@ class AccountScopeTest extends PostgresIntegrationTest {
 	@Test
 	void wendengAdminCreatesAccountsInsideItsSubtreeButNotOutside() throws Exception {
 		long dashuibo = demo.org("大水泊镇工会");
-		mvc.perform(newAccount("dashuibo1", dashuibo, "STAFF").with(demo.as("wendeng")))
+		mvc.perform(Demo.newAccount("dashuibo1", dashuibo, "STAFF").with(demo.as("wendeng")))
 			.andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForObject(
 				"SELECT a.organization_id FROM staff_account a WHERE a.username = 'dashuibo1'", Long.class))
 			.isEqualTo(dashuibo);
 		assertThat(jdbc.queryForObject("SELECT must_change_password FROM staff_account WHERE username = 'dashuibo1'",
 				Boolean.class)).isTrue();
-		mvc.perform(newAccount("zhangcun1", demo.org("张村镇工会"), "STAFF").with(demo.as("wendeng")))
+		mvc.perform(Demo.newAccount("zhangcun1", demo.org("张村镇工会"), "STAFF").with(demo.as("wendeng")))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/accounts/new").param("organization", String.valueOf(demo.org("张村镇工会")))
 			.with(demo.as("wendeng"))).andExpect(status().isNotFound());
@@ -83,19 +84,19 @@ class AccountScopeTest extends PostgresIntegrationTest {
 
 	@Test
 	void onlyFederationAdministratorsGrantTheFederationRoleAndOnlyAtTheRoot() throws Exception {
-		String page = body(newAccount("fedwannabe", demo.org("文登区总工会"), "FEDERATION_ADMIN").with(demo.as("wendeng")),
+		String page = body(Demo.newAccount("fedwannabe", demo.org("文登区总工会"), "FEDERATION_ADMIN").with(demo.as("wendeng")),
 				200);
 		assertThat(page).contains("您不能授予所选角色");
-		String atDistrict = body(newAccount("fedatdistrict", demo.org("文登区总工会"), "FEDERATION_ADMIN")
+		String atDistrict = body(Demo.newAccount("fedatdistrict", demo.org("文登区总工会"), "FEDERATION_ADMIN")
 			.with(demo.as("admin")), 200);
 		assertThat(atDistrict).contains("您不能授予所选角色");
-		mvc.perform(newAccount("fed2", demo.org("威海市总工会"), "FEDERATION_ADMIN").with(demo.as("admin")))
+		mvc.perform(Demo.newAccount("fed2", demo.org("威海市总工会"), "FEDERATION_ADMIN").with(demo.as("admin")))
 			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test
 	void duplicateUsernamesAndWeakPasswordsComeBackToTheForm() throws Exception {
-		assertThat(body(newAccount("huancui", demo.org("文登区总工会"), "STAFF").with(demo.as("admin")), 200))
+		assertThat(body(Demo.newAccount("huancui", demo.org("文登区总工会"), "STAFF").with(demo.as("admin")), 200))
 			.contains("该用户名已被使用");
 		assertThat(body(post("/accounts").param("username", "weakling")
 			.param("displayName", "弱密码")
@@ -124,7 +125,7 @@ class AccountScopeTest extends PostgresIntegrationTest {
 	@Test
 	void resettingAPasswordForcesAChangeAndDissolvingAnOrganizationDisablesItsAccounts() throws Exception {
 		long dashuibo = demo.org("大水泊镇工会");
-		mvc.perform(newAccount("dashuibo2", dashuibo, "STAFF").with(demo.as("wendeng")));
+		mvc.perform(Demo.newAccount("dashuibo2", dashuibo, "STAFF").with(demo.as("wendeng")));
 		mvc.perform(post("/accounts/{id}/password", account("dashuibo2")).param("password", "Temporary-99")
 			.param("version", String.valueOf(version("dashuibo2")))
 			.with(csrf())
@@ -133,13 +134,13 @@ class AccountScopeTest extends PostgresIntegrationTest {
 				Boolean.class)).isTrue();
 
 		long branch = demo.org("艺术创作分会");
-		mvc.perform(newAccount("branch1", branch, "STAFF").with(demo.as("wendeng")));
+		mvc.perform(Demo.newAccount("branch1", branch, "STAFF").with(demo.as("wendeng")));
 		mvc.perform(post("/organizations/{id}/dissolve", branch).param("version", String.valueOf(demo.version(branch)))
 			.with(csrf())
 			.with(demo.as("wendeng"))).andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForObject("SELECT enabled FROM staff_account WHERE username = 'branch1'", Boolean.class))
 			.isFalse();
-		assertThat(body(newAccount("branch2", branch, "STAFF").with(demo.as("wendeng")), 200)).contains("该组织已撤销");
+		assertThat(body(Demo.newAccount("branch2", branch, "STAFF").with(demo.as("wendeng")), 200)).contains("该组织已撤销");
 		assertThat(body(post("/accounts/{id}", account("branch1")).param("displayName", "复活")
 			.param("roles", "STAFF")
 			.param("enabled", "true")
@@ -152,12 +153,4 @@ class AccountScopeTest extends PostgresIntegrationTest {
 			.with(demo.as("wendeng")), 200)).contains("该组织已撤销");
 	}
 
-	private MockHttpServletRequestBuilder newAccount(String username, long organization, String role) {
-		return post("/accounts").param("username", username)
-			.param("displayName", "测试账号")
-			.param("organizationId", String.valueOf(organization))
-			.param("roles", role)
-			.param("initialPassword", "Initial-pass-1")
-			.with(csrf());
-	}
 }

@@ -1,5 +1,6 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.support.Demo;
 import java.math.BigDecimal;
 
 import cn.unionportal.account.AccountManagement;
@@ -41,14 +42,6 @@ class FourEyesTest extends PostgresIntegrationTest {
 		aid = new AidCaseFixtures(mvc, jdbc, demo, accounts);
 	}
 
-	private MockHttpServletRequestBuilder newAccount(String username, long organization, String role) {
-		return post("/accounts").param("username", username)
-			.param("displayName", "测试账号")
-			.param("organizationId", String.valueOf(organization))
-			.param("roles", role)
-			.param("initialPassword", "Initial-pass-1")
-			.with(csrf());
-	}
 
 	private MockHttpServletRequestBuilder setBudget(long organization, int year, String amount) {
 		return post("/aid/budgets").param("organizationId", String.valueOf(organization))
@@ -90,10 +83,10 @@ class FourEyesTest extends PostgresIntegrationTest {
 			.doesNotContain("<option value=\"" + district + "\"");
 
 		// 2. a second administrator at its own organization, directly or by elevating a staff account
-		assertThat(aid.body(newAccount("wendeng-b", district, "ORG_ADMIN").with(demo.as("wendeng")), 200))
+		assertThat(aid.body(Demo.newAccount("wendeng-b", district, "ORG_ADMIN").with(demo.as("wendeng")), 200))
 			.contains("您不能授予所选角色");
 		assertThat(count("SELECT COUNT(*) FROM staff_account WHERE username = 'wendeng-b'")).isZero();
-		mvc.perform(newAccount("wendeng-c", district, "STAFF").with(demo.as("wendeng")))
+		mvc.perform(Demo.newAccount("wendeng-c", district, "STAFF").with(demo.as("wendeng")))
 			.andExpect(status().is3xxRedirection());
 		assertThat(aid.body(post("/accounts/{id}", accountId("wendeng-c")).param("displayName", "测试账号")
 			.param("roles", "STAFF", "ORG_ADMIN")
@@ -125,13 +118,13 @@ class FourEyesTest extends PostgresIntegrationTest {
 	@Test
 	void administratorRightsComeFromAbove() throws Exception {
 		long dashuibo = demo.org("大水泊镇工会");
-		mvc.perform(newAccount("dsb-admin-new", dashuibo, "ORG_ADMIN").with(demo.as("wendeng")))
+		mvc.perform(Demo.newAccount("dsb-admin-new", dashuibo, "ORG_ADMIN").with(demo.as("wendeng")))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("SELECT created_by FROM staff_account WHERE username = 'dsb-admin-new'"))
 			.isEqualTo(accountId("wendeng"));
 		assertThat(count("SELECT elevated_by FROM staff_account WHERE username = 'dsb-admin-new'"))
 			.isEqualTo(accountId("wendeng"));
-		mvc.perform(newAccount("wendeng-admin-2", aid.wendengDistrict(), "ORG_ADMIN").with(demo.as("admin")))
+		mvc.perform(Demo.newAccount("wendeng-admin-2", aid.wendengDistrict(), "ORG_ADMIN").with(demo.as("admin")))
 			.andExpect(status().is3xxRedirection());
 
 		// a fellow administrator of one's own organization is managed from above only
@@ -177,7 +170,7 @@ class FourEyesTest extends PostgresIntegrationTest {
 	void anAccountCreatedOrElevatedByTheRecorderDoesNotApprove() throws Exception {
 		long district = aid.wendengDistrict();
 		// created by the recorder (admin), with administrator rights
-		mvc.perform(newAccount("fe-created", district, "ORG_ADMIN").with(demo.as("admin")))
+		mvc.perform(Demo.newAccount("fe-created", district, "ORG_ADMIN").with(demo.as("admin")))
 			.andExpect(status().is3xxRedirection());
 		signedInOnce("fe-created");
 		// elevated by the recorder: created without a creator, then granted ORG_ADMIN by admin

@@ -2,9 +2,12 @@ package cn.unionportal.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Looks up the Weihai demo data for tests: organizations by name, demo accounts as principals.
@@ -43,4 +46,14 @@ public final class Demo {
 		return user(users.loadUserByUsername(username));
 	}
 
+
+	/** The POST that creates a staff account with one role and a valid temporary password. */
+	public static MockHttpServletRequestBuilder newAccount(String username, long organization, String role) {
+		return post("/accounts").param("username", username)
+			.param("displayName", "测试账号")
+			.param("organizationId", String.valueOf(organization))
+			.param("roles", role)
+			.param("initialPassword", "Initial-pass-1")
+			.with(csrf());
+	}
 }
