@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,7 +34,11 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService users, LoginAttempts attempts,
 			PasswordEncoder passwordEncoder, StaffAccountRepository accounts, List<LoginSource> otherSources,
-			@Value("${portal.security.tls:false}") boolean tls) throws Exception {
+			AuthenticationEventPublisher authenticationEvents, @Value("${portal.security.tls:false}") boolean tls)
+			throws Exception {
+		// sign-in events (success, failure, locked) for the business metrics (issue 14)
+		ProviderManager authentication = new ProviderManager(new PortalAuthenticationProvider(users, attempts, passwordEncoder));
+		authentication.setAuthenticationEventPublisher(authenticationEvents);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**")
@@ -46,9 +51,9 @@ class SecurityConfiguration {
 			.authenticated()
 			.anyRequest()
 			.hasAnyRole("FEDERATION_ADMIN", "ORG_ADMIN", "STAFF"))
-			.authenticationManager(new ProviderManager(new PortalAuthenticationProvider(users, attempts, passwordEncoder)))
+			.authenticationManager(authentication)
 			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID", "SESSION"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> {
 				headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import cn.unionportal.shared.metrics.PortalMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -45,13 +47,17 @@ class MemberImportJobs {
 		this.clock = clock;
 	}
 
-	long create(String uploadedBy, long accountId, long scopeOrganizationId, String fileName, String sha256) {
+	/** A new import, claimed by {@code node} (which holds the file) until {@code leaseUntil}. */
+	long create(String uploadedBy, long accountId, long scopeOrganizationId, String fileName, String sha256, String node,
+			Instant leaseUntil) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO member_import (uploaded_by, account_id, scope_organization_id, file_name, file_sha256, status,
-				  created_at)
-				VALUES (:by, :account, :scope, :file, :sha, 'QUEUED', :now)
+				  created_at, claimed_by, lease_until)
+				VALUES (:by, :account, :scope, :file, :sha, 'QUEUED', :now, :node, :until)
 				""")
+			.param("node", node)
+			.param("until", Timestamp.from(leaseUntil))
 			.param("by", uploadedBy)
 			.param("account", accountId)
 			.param("scope", scopeOrganizationId)
@@ -116,6 +122,7 @@ class MemberImportJobs {
 			.param("rejected", rejected)
 			.param("id", id)
 			.update();
+		PortalMetrics.importRows(imported, rejected);
 	}
 
 	void finish(long id, MemberImportStatus status, int total, String failure) {
@@ -131,12 +138,30 @@ class MemberImportJobs {
 			.update();
 	}
 
-	/** Imports left unfinished by a stopped application: they will never finish. */
-	int failUnfinished(String failure) {
+	/** Extends the claims of {@code node} on its unfinished imports (the node is alive). */
+	int renewClaims(String node, Instant leaseUntil) {
+		return jdbc.sql("""
+				UPDATE member_import SET lease_until = :until WHERE claimed_by = :node AND status IN ('QUEUED', 'RUNNING')
+				""").param("until", Timestamp.from(leaseUntil)).param("node", node).update();
+	}
+
+	/**
+	 * Imports that will never finish because their claim lapsed: their node died or stopped.
+	 * Idempotent, so every node may run it.
+	 */
+	int failLapsed(String failure) {
 		return jdbc.sql("""
 				UPDATE member_import SET status = 'FAILED', failure = :failure, finished_at = :now
-				WHERE status IN ('QUEUED', 'RUNNING') AND created_at < :now
+				WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < :now)
 				""").param("failure", failure).param("now", now()).update();
+	}
+
+	/** Imports claimed by {@code node}, restarted under the same {@code portal.node.id}: they will never finish. */
+	int failClaimedBy(String node, String failure) {
+		return jdbc.sql("""
+				UPDATE member_import SET status = 'FAILED', failure = :failure, finished_at = :now
+				WHERE status IN ('QUEUED', 'RUNNING') AND claimed_by = :node
+				""").param("failure", failure).param("node", node).param("now", now()).update();
 	}
 
 	void addRejections(long id, List<StoredRejection> rejections) {

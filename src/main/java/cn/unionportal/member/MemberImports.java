@@ -146,7 +146,8 @@ public class MemberImports {
 			String sha256 = copy(content, file);
 			StreamingSheetReader.Header header = checkFile(file);
 			OrganizationDirectory directory = OrganizationDirectory.of(organizations, user);
-			long id = jobs.create(user.username(), user.accountId(), user.organizationId(), shorten(name), sha256);
+			long id = jobs.create(user.username(), user.accountId(), user.organizationId(), shorten(name), sha256,
+					runner.node(), runner.claimUntil());
 			submit(new MemberImportTask(services, id, user.username(), user.organizationId(), file, header, directory,
 					new ImportRowValidator(directory, LocalDate.now(clock))), id);
 			return id;

@@ -289,7 +289,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 	/** Runs an import on this thread with the given writer (to fail or race on purpose). */
 	private long runDirectly(Path file, MemberBatchWriter batchWriter) throws Exception {
 		long id = jobs.create(wendeng.username(), wendeng.accountId(), wendeng.organizationId(), file.getFileName().toString(),
-				"0".repeat(64));
+				"0".repeat(64), "test-node", java.time.Instant.now().plusSeconds(3600));
 		OrganizationDirectory directory = OrganizationDirectory.of(organizations, wendeng);
 		MemberImportTask.Services services = new MemberImportTask.Services(jobs, batchWriter, jdbcClient,
 				new TransactionTemplate(transactionManager), cipher, audit);
@@ -343,7 +343,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 	@Test
 	void aRunningImportRefreshesItsPage() throws Exception {
 		long id = jobs.create(wendeng.username(), wendeng.accountId(), wendeng.organizationId(), "running.xlsx",
-				"1".repeat(64));
+				"1".repeat(64), "test-node", java.time.Instant.now().plusSeconds(3600));
 		jobs.start(id, 1000);
 		jobs.progress(id, 250, 200, 50);
 		String page = mvc.perform(get("/members/import/{id}", id).with(demo.as("wendeng")))

@@ -40,7 +40,14 @@ public abstract class PostgresIntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registerDatabase(registry);
+		// MockMvc tests carry their session as a MockHttpSession, which Spring Session's filter does
+		// not see: they keep the container's sessions. The JDBC sessions shared by several nodes are
+		// tested over HTTP (TwoNodeClusterTest) and by the browser journeys.
+		registry.add("spring.autoconfigure.exclude", () -> JDBC_SESSIONS);
 	}
+
+	/** Spring Boot's auto-configuration of Spring Session JDBC (on by default in the portal). */
+	public static final String JDBC_SESSIONS = "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
 	public static void registerDatabase(DynamicPropertyRegistry registry) {
 		TestDatabase.Connection db = TestDatabase.get();

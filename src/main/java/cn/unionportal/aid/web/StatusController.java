@@ -5,6 +5,7 @@ import cn.unionportal.aid.StatusLookup;
 import cn.unionportal.aid.StatusLookupResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.unionportal.shared.metrics.PortalMetrics;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,7 @@ class StatusController {
 			return "aid/public/status";
 		}
 		StatusLookupResult result = lookup.lookUp(code, lastFour, request.getRemoteAddr());
+		PortalMetrics.statusLookup(result.outcome().name());
 		switch (result.outcome()) {
 			case FOUND -> {
 				model.addAttribute("report", result.report());

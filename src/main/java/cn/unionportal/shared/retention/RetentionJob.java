@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,10 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link RetentionSettings#batchSize()} rows, each batch in a transaction of its own (short locks,
  * no huge undo), until a batch comes back short.
  * <p>
- * {@link #purgeAll()} is the one entry point, called by the schedule and by tests. On several
- * nodes each would run it; the deletes are idempotent, so that is harmless, and a cluster lock
- * (for instance ShedLock's {@code @SchedulerLock}) can wrap {@link #runOnSchedule()} later without
- * touching the tasks.
+ * {@link #purgeAll()} is the one entry point, called by {@link RetentionSchedule} (on one node at
+ * a time, under a database lease) and by tests.
  */
 @Component
 public class RetentionJob {
@@ -42,11 +39,6 @@ public class RetentionJob {
 		this.settings = settings;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-	}
-
-	@Scheduled(cron = "${portal.retention.cron:0 30 3 * * *}", zone = "${portal.time-zone:Asia/Shanghai}")
-	void runOnSchedule() {
-		purgeAll();
 	}
 
 	/** Runs every task to the end. @return rows deleted per task */

@@ -7,7 +7,8 @@ import java.util.Set;
  * Who is acting, and the organization whose subtree is their scope. Passed explicitly into every
  * service method that reads or changes scoped data, so scope checks live in the service layer.
  */
-public record CurrentUser(long accountId, String username, long organizationId, Set<StaffRole> roles) {
+public record CurrentUser(long accountId, String username, long organizationId, Set<StaffRole> roles)
+		implements java.io.Serializable {
 
 	public CurrentUser {
 		roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@code portal.generate}): it needs the fresh database and exits afterwards.
  */
 @Component
-class StartupTasks implements SmartLifecycle {
+class StartupTasks implements SmartLifecycle, StartupState {
 
 	/** Well before the web server (whose phase is close to {@link Integer#MAX_VALUE}). */
 	static final int PHASE = 0;
@@ -27,6 +27,8 @@ class StartupTasks implements SmartLifecycle {
 	private final Environment environment;
 
 	private volatile boolean running;
+
+	private volatile boolean complete;
 
 	StartupTasks(ObjectProvider<StartupTask> tasks, Environment environment) {
 		this.tasks = tasks;
@@ -42,6 +44,12 @@ class StartupTasks implements SmartLifecycle {
 			});
 		}
 		running = true;
+		complete = true;
+	}
+
+	@Override
+	public boolean complete() {
+		return complete;
 	}
 
 	@Override

@@ -1,0 +1,7 @@
+package cn.unionportal.shared.startup;
+
+/** Whether the {@link StartupTask}s have run (readiness, issue 14). */
+public interface StartupState {
+
+	boolean complete();
+}
