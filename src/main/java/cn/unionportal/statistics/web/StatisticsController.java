@@ -8,8 +8,10 @@ import cn.unionportal.shared.web.FlashMessages;
 import cn.unionportal.statistics.StatisticsExports;
 import cn.unionportal.statistics.StatisticsFreezes;
 import cn.unionportal.statistics.StatisticsManagement;
+import cn.unionportal.statistics.StatisticsPdf;
 import cn.unionportal.statistics.StatisticsPermissions;
 import cn.unionportal.statistics.StatisticsView.Report;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,8 +42,11 @@ class StatisticsController {
 
 	private final StatisticsPermissions permissions;
 
+	private final StatisticsPdf pdf;
+
 	StatisticsController(StatisticsManagement statistics, StatisticsFreezes freezes, StatisticsExports exports,
-			StatisticsPermissions permissions) {
+			StatisticsPermissions permissions, StatisticsPdf pdf) {
+		this.pdf = pdf;
 		this.statistics = statistics;
 		this.freezes = freezes;
 		this.exports = exports;
@@ -75,6 +80,13 @@ class StatisticsController {
 		return download(exports.workbook(report), "statistics-" + report.year() + ".xlsx", XLSX);
 	}
 
+	@GetMapping("/report.pdf")
+	ResponseEntity<byte[]> exportPdf(CurrentUser user, @RequestParam(required = false) Long org,
+			@RequestParam(required = false) Integer year) {
+		Report report = statistics.report(user, org, year(year));
+		return download(pdf.render(report), "statistics-" + report.year() + ".pdf", MediaType.APPLICATION_PDF);
+	}
+
 	@GetMapping("/national.xlsx")
 	ResponseEntity<byte[]> exportNationalForm(CurrentUser user, @RequestParam(required = false) Long org,
 			@RequestParam(required = false) Integer year) {
@@ -91,6 +103,10 @@ class StatisticsController {
 		catch (RuleViolationException violation) {
 			FlashMessages.error(redirect, violation.messageKey(), String.valueOf(year));
 		}
+		catch (DataIntegrityViolationException concurrent) {
+			// a second click while the first freeze (or publication) of the year was being written
+			FlashMessages.error(redirect, "statistics.freeze.concurrent", String.valueOf(year));
+		}
 		return "redirect:/statistics?year=" + year;
 	}
 
@@ -102,6 +118,10 @@ class StatisticsController {
 		}
 		catch (RuleViolationException violation) {
 			FlashMessages.error(redirect, violation.messageKey(), String.valueOf(year));
+		}
+		catch (DataIntegrityViolationException concurrent) {
+			// a second click while the first freeze (or publication) of the year was being written
+			FlashMessages.error(redirect, "statistics.freeze.concurrent", String.valueOf(year));
 		}
 		return "redirect:/statistics?year=" + year;
 	}
@@ -127,6 +147,10 @@ class StatisticsController {
 		}
 		catch (RuleViolationException violation) {
 			FlashMessages.error(redirect, violation.messageKey(), String.valueOf(year));
+		}
+		catch (DataIntegrityViolationException concurrent) {
+			// a second click while the first freeze (or publication) of the year was being written
+			FlashMessages.error(redirect, "statistics.freeze.concurrent", String.valueOf(year));
 		}
 		return "redirect:/statistics/publish?year=" + year;
 	}
