@@ -144,7 +144,8 @@ class BrowserJourneyTest {
 		screenshot("01-desktop-login");
 
 		signIn("admin", PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
+		open("/organizations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("组织架构");
 		WebElement wendeng = treeNode("文登区总工会");
 		assertThat(wendeng.isDisplayed()).isTrue();
@@ -200,7 +201,8 @@ class BrowserJourneyTest {
 		assertNoHorizontalOverflow();
 
 		signIn("wendeng", PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
+		open("/organizations");
 		assertThat(driver.findElement(By.cssSelector("main .card")).getText()).contains("文登区总工会");
 		assertThat(driver.findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
 			.as("the navbar collapses behind its toggler on a phone").isTrue();

@@ -197,7 +197,15 @@ class EmbeddedDefaultSmokeTest {
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(tree.statusCode()).isEqualTo(200);
-		assertThat(tree.uri().getPath()).isEqualTo("/organizations");
+		// the staff home page (issue 12): work queues and headline figures, computed on H2 too
+		assertThat(tree.uri().getPath()).isEqualTo("/");
+		assertThat(tree.body()).contains("工作台").contains("待我审批的救助").contains("年末会员数");
+		tree = client.send(HttpRequest.newBuilder(url("/organizations")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tree.statusCode()).isEqualTo(200);
+		HttpResponse<String> statistics = client.send(HttpRequest.newBuilder(url("/statistics")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(statistics.statusCode()).as("the statistics page on H2").isEqualTo(200);
+		assertThat(statistics.body()).contains("五年成就");
 		assertThat(tree.body()).contains("文登区总工会").contains("环翠区总工会").contains("威海临港经济技术开发区总工会");
 
 		HttpResponse<String> css = client.send(HttpRequest.newBuilder(url("/webjars/bootstrap/css/bootstrap.min.css")).build(),

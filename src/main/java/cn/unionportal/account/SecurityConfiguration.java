@@ -41,7 +41,7 @@ class SecurityConfiguration {
 		authentication.setAuthenticationEventPublisher(authenticationEvents);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**")
+					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**", "/achievements")
 			.permitAll()
 			.requestMatchers("/me/**")
 			.hasRole("MEMBER")

@@ -6,5 +6,5 @@
  * {@link cn.unionportal.benefits.BenefitsManagement#benefitsOf(long, java.time.LocalDate)} and
  * {@link cn.unionportal.benefits.BenefitsManagement#merchants}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "member", "organization", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "member", "organization", "shared", "statistics" })
 package cn.unionportal.benefits;

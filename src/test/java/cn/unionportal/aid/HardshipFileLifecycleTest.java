@@ -335,8 +335,8 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 		mvc.perform(set.with(demo.as("dm-staff"))).andExpect(status().isForbidden());
 		mvc.perform(set.with(demo.as("huancui"))).andExpect(status().isNotFound());
 		mvc.perform(set.with(demo.as("wendeng"))).andExpect(flash().attribute("flashSuccess", "aid.threshold.saved"));
-		assertThat(jdbc.queryForObject("SELECT monthly_amount FROM aid_threshold WHERE district_id = ?", java.math.BigDecimal.class,
-				demo.org("文登区总工会"))).isEqualByComparingTo("880");
+		assertThat(jdbc.queryForObject("SELECT monthly_amount FROM aid_threshold WHERE district_id = ? AND aid_year = ?",
+				java.math.BigDecimal.class, demo.org("文登区总工会"), today().getYear())).isEqualByComparingTo("880");
 	}
 
 	// ---- personal data, access log, scope ---------------------------------------------------------

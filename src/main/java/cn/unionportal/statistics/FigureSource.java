@@ -1,0 +1,27 @@
+package cn.unionportal.statistics;
+
+import java.util.List;
+
+/**
+ * SPI: a module's section of the annual statistics, computed from its own tables. The statistics
+ * module asks every bean for the figures of one subtree and period and adds them up the tree; the
+ * implementation counts each organization's own records (grouped by its organization column, the
+ * subtree applied with {@code organization.ScopedQuery}).
+ *
+ * <p>A module that lands later (competitions, awards) adds one bean implementing this interface in
+ * its own package; nothing in the statistics module changes.
+ */
+public interface FigureSource {
+
+	/** The section's key (message key {@code statistics.section.<key>}). */
+	String section();
+
+	/** Position of the section on the page. */
+	int order();
+
+	/** The figures of the section, in the order shown. */
+	List<Figure> figures();
+
+	/** Every organization's own values in the subtree of {@code top} for the period. */
+	OrganizationFigures compute(long top, StatisticsPeriod period);
+}

@@ -1,0 +1,223 @@
+package cn.unionportal.statistics;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationStatistics;
+import cn.unionportal.organization.Scope;
+import cn.unionportal.organization.Scopes;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.statistics.StatisticsView.Breakdown;
+import cn.unionportal.statistics.StatisticsView.Freeze;
+import cn.unionportal.statistics.StatisticsView.Line;
+import cn.unionportal.statistics.StatisticsView.Report;
+import cn.unionportal.statistics.StatisticsView.Row;
+import cn.unionportal.statistics.StatisticsView.Section;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of the statistics: a subtree's figures for a year, year over year, with the
+ * five-year trend of the headlines, and the breakdown of one figure by the next level. Every
+ * organization's own figures come from the {@link FigureSource}s (live) or from the snapshot of a
+ * frozen year, and are added up the tree here, so a total is the sum of its rows by construction.
+ * The organization is checked against the user's scope first (404 outside, like a missing id).
+ */
+@Service
+@Transactional(readOnly = true)
+public class StatisticsManagement {
+
+	static final int TREND_YEARS = 5;
+
+	private final List<FigureSource> sources;
+
+	private final Scopes scopes;
+
+	private final OrganizationStatistics organizations;
+
+	private final StatisticsSnapshots snapshots;
+
+	private final StatisticsSettings settings;
+
+	private final OrganizationManagement hierarchy;
+
+	private final Map<String, Cached> headlineCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record Cached(Map<String, BigDecimal> totals, long at) {
+	}
+
+	StatisticsManagement(List<FigureSource> sources, Scopes scopes, OrganizationStatistics organizations,
+			StatisticsSnapshots snapshots, StatisticsSettings settings, OrganizationManagement hierarchy) {
+		this.hierarchy = hierarchy;
+		this.sources = sources.stream().sorted(Comparator.comparingInt(FigureSource::order)).toList();
+		this.scopes = scopes;
+		this.organizations = organizations;
+		this.snapshots = snapshots;
+		this.settings = settings;
+	}
+
+	public int currentYear() {
+		return settings.currentYear();
+	}
+
+	/** The sections and their figures, in page order. */
+	public List<FigureSource> sources() {
+		return sources;
+	}
+
+	long rootId() {
+		return hierarchy.rootId();
+	}
+
+	/**
+	 * The headline figures of the user's scope for the current year, for the home page: computed
+	 * at most once per {@code portal.statistics.home-cache-seconds} per organization (the home page
+	 * is opened often; the statistics pages themselves are always current).
+	 */
+	public List<Line> headlines(CurrentUser user) {
+		long top = scopes.of(user).rootId();
+		int year = currentYear();
+		String cacheKey = top + ":" + year;
+		long now = System.currentTimeMillis();
+		Cached cached = headlineCache.get(cacheKey);
+		if (cached == null || now - cached.at() > settings.homeCacheMillis()) {
+			cached = new Cached(totals(figures(top, year)), now);
+			headlineCache.put(cacheKey, cached);
+		}
+		Map<String, BigDecimal> totals = cached.totals();
+		return sources.stream()
+			.flatMap(s -> s.figures().stream())
+			.filter(Figure::headline)
+			.map(f -> new Line(f, value(totals, f.key()), BigDecimal.ZERO, null, List.of()))
+			.toList();
+	}
+
+	/** The years offered by the year choice: the current one and nine before it. */
+	public List<Integer> selectableYears() {
+		int current = currentYear();
+		return java.util.stream.IntStream.rangeClosed(0, 9).mapToObj(i -> current - i).toList();
+	}
+
+	/** Whether the year's period is over (only such a year may be frozen). */
+	public boolean hasEnded(int year) {
+		return settings.period(year).end().isBefore(settings.today());
+	}
+
+	/** The organizations from the user's own down to the given one, for the breadcrumb of a drill-down. */
+	public List<cn.unionportal.organization.OrganizationSummary> trail(CurrentUser user, Long organizationId) {
+		long top = scopes.of(user).narrowTo(organizationId);
+		List<cn.unionportal.organization.OrganizationSummary> all = hierarchy.breadcrumb(user, top);
+		int from = 0;
+		for (int i = 0; i < all.size(); i++) {
+			if (all.get(i).id() == user.organizationId()) {
+				from = i;
+			}
+		}
+		return all.subList(from, all.size());
+	}
+
+	public Freeze freezeOf(int year) {
+		return snapshots.freezeOf(year);
+	}
+
+	/** The report of the organization (the user's own when null) for the year. */
+	public Report report(CurrentUser user, Long organizationId, int year) {
+		Scope scope = scopes.of(user);
+		long top = scope.narrowTo(organizationId);
+		Freeze freeze = snapshots.freezeOf(year);
+		Map<Integer, Map<String, BigDecimal>> totals = new HashMap<>();
+		List<Integer> years = new ArrayList<>();
+		for (int y = year - TREND_YEARS + 1; y <= year; y++) {
+			years.add(y);
+			totals.put(y, totals(figures(top, y)));
+		}
+		Map<String, BigDecimal> live = freeze.frozen() ? totals(live(top, year)) : null;
+		List<Section> sections = new ArrayList<>();
+		for (FigureSource source : sources) {
+			List<Line> lines = new ArrayList<>();
+			for (Figure figure : source.figures()) {
+				BigDecimal value = value(totals.get(year), figure.key());
+				BigDecimal liveValue = live == null ? null : value(live, figure.key());
+				List<BigDecimal> trend = figure.headline()
+						? years.stream().map(y -> value(totals.get(y), figure.key())).toList() : List.of();
+				lines.add(new Line(figure, value, value(totals.get(year - 1), figure.key()),
+						liveValue == null || liveValue.compareTo(value) == 0 ? null : liveValue, trend));
+			}
+			sections.add(new Section(source.section(), lines));
+		}
+		return new Report(top, scope.name(top), year, freeze, sections, years, settings.period(year));
+	}
+
+	/** One figure of the organization broken down by its children (and its own records). */
+	public Breakdown breakdown(CurrentUser user, Long organizationId, int year, String key) {
+		Scope scope = scopes.of(user);
+		long top = scope.narrowTo(organizationId);
+		FigureSource source = sourceOf(key).orElseThrow(() -> new NotFoundException("figure", key));
+		Figure figure = source.figures().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+		Map<Long, Long> levels = organizations.levelOf(top);
+		Map<Long, BigDecimal> now = byLevel(figures(top, year).of(key), levels);
+		Map<Long, BigDecimal> before = byLevel(figures(top, year - 1).of(key), levels);
+		List<Row> rows = new ArrayList<>();
+		rows.add(new Row(top, scope.name(top), true, value(now, top), value(before, top), link(figure, top, year)));
+		for (OrganizationStatistics.Level level : organizations.childrenOf(top)) {
+			rows.add(new Row(level.id(), level.name(), false, value(now, level.id()), value(before, level.id()),
+					link(figure, level.id(), year)));
+		}
+		BigDecimal total = rows.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal previousTotal = rows.stream().map(Row::previous).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new Breakdown(figure, source.section(), top, scope.name(top), year, rows, total, previousTotal,
+				snapshots.freezeOf(year));
+	}
+
+	/** Every organization's own figures in the subtree for the year: the snapshot of a frozen year, else live. */
+	OrganizationFigures figures(long top, int year) {
+		return snapshots.isFrozen(year) ? snapshots.read(top, year) : live(top, year);
+	}
+
+	OrganizationFigures live(long top, int year) {
+		StatisticsPeriod period = settings.period(year);
+		OrganizationFigures all = new OrganizationFigures();
+		sources.forEach(source -> all.addAll(source.compute(top, period)));
+		return all;
+	}
+
+	Optional<FigureSource> sourceOf(String key) {
+		return sources.stream().filter(s -> s.figures().stream().anyMatch(f -> f.key().equals(key))).findFirst();
+	}
+
+	static Map<String, BigDecimal> totals(OrganizationFigures figures) {
+		Map<String, BigDecimal> totals = new HashMap<>();
+		for (String key : figures.keys()) {
+			totals.put(key, figures.of(key).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+		return totals;
+	}
+
+	private static Map<Long, BigDecimal> byLevel(Map<Long, BigDecimal> values, Map<Long, Long> levels) {
+		Map<Long, BigDecimal> sums = new HashMap<>();
+		values.forEach((org, value) -> {
+			Long level = levels.get(org);
+			if (level != null) {
+				sums.merge(level, value, BigDecimal::add);
+			}
+		});
+		return sums;
+	}
+
+	private static <K> BigDecimal value(Map<K, BigDecimal> values, K key) {
+		BigDecimal value = values == null ? null : values.get(key);
+		return value == null ? BigDecimal.ZERO : value;
+	}
+
+	private static String link(Figure figure, long organizationId, int year) {
+		return figure.listLink() == null ? null
+				: figure.listLink().replace("{org}", Long.toString(organizationId)).replace("{year}", Integer.toString(year));
+	}
+}
