@@ -4,7 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page after signing in: the organization tree for staff, {@code /me} for members. */
+/** The start page after signing in: the organization tree for staff, {@code /me} for members, the score sheets for judges. */
 @Controller
 class HomeController {
 
@@ -13,6 +13,12 @@ class HomeController {
 		boolean member = authentication != null && authentication.getAuthorities()
 			.stream()
 			.anyMatch(authority -> "ROLE_MEMBER".equals(authority.getAuthority()));
-		return member ? "redirect:/me" : "redirect:/organizations";
+		if (member) {
+			return "redirect:/me";
+		}
+		boolean judgeOnly = authentication != null && authentication.getAuthorities()
+			.stream()
+			.allMatch(authority -> "ROLE_JUDGE".equals(authority.getAuthority()));
+		return judgeOnly ? "redirect:/competitions/judging" : "redirect:/organizations";
 	}
 }
