@@ -36,7 +36,7 @@ class SecurityConfiguration {
 			@Value("${portal.security.tls:false}") boolean tls) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**", "/status", "/notice", "/me/activate")
+					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**")
 			.permitAll()
 			.requestMatchers("/me/**")
 			.hasRole("MEMBER")
