@@ -1,7 +1,6 @@
 package cn.unionportal.competition;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,10 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CompetitionResults {
-
-	private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -83,8 +78,8 @@ public class CompetitionResults {
 	}
 
 	/** What a certificate states (for the PDF and /verify). */
-	public record Certificate(String code, long memberId, String memberName, String competitionName, int year,
-			String tradeName, Integer rank, Integer prize, List<String> titles, LocalDate publishedOn) {
+	public record Certificate(String code, List<Long> memberIds, String memberNames, String competitionName, int year,
+			String tradeName, Integer rank, Integer prize, List<String> titles, LocalDate publishedOn, long organizerId) {
 	}
 
 	// ---- notice, objections, publication (organizer) ----------------------------------------------
@@ -182,12 +177,23 @@ public class CompetitionResults {
 			throw new RuleViolationException(null, "competition.error.openObjections");
 		}
 		competitions.setStatus(c, version, CompetitionStatus.PUBLISHED, null, today);
+		int winners = confer(c, today);
+		audit.record(user.username(), "PUBLISH", CompetitionManagement.SUBJECT, c.id(), c.organizerId(),
+				winners + " prize winners");
+	}
+
+	/**
+	 * Titles, promotion recommendations and certificate codes for the prize winners of a
+	 * competition just published, and one {@link CompetitionTitleConferred} per member and title.
+	 * @return the number of prize-winning entries
+	 */
+	int confer(CompetitionView c, LocalDate today) {
 		record Winner(long entryId, String tradeName, Integer rank, Integer prize) {
 		}
 		List<Winner> winners = jdbc.sql("""
 				SELECT e.id, t.name, e.ranking, e.prize FROM competition_entry e JOIN competition_trade t ON t.id = e.trade_id
 				WHERE e.competition_id = :c AND e.status = 'ACTIVE' AND e.prize IS NOT NULL ORDER BY e.id""")
-			.param("c", competitionId)
+			.param("c", c.id())
 			.query((rs, n) -> new Winner(rs.getLong(1), rs.getString(2), rs.getObject(3, Integer.class),
 					rs.getObject(4, Integer.class)))
 			.list();
@@ -214,16 +220,11 @@ public class CompetitionResults {
 				}
 			}
 		}
-		audit.record(user.username(), "PUBLISH", CompetitionManagement.SUBJECT, c.id(), c.organizerId(),
-				winners.size() + " prize winners");
+		return winners.size();
 	}
 
 	private String newCertificateCode() {
-		StringBuilder code = new StringBuilder("JS");
-		for (int i = 0; i < 12; i++) {
-			code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-		}
-		return code.toString();
+		return cn.unionportal.shared.certificate.CertificateCodes.newCode();
 	}
 
 	// ---- results pages -------------------------------------------------------------------------
@@ -328,28 +329,44 @@ public class CompetitionResults {
 			.list();
 	}
 
-	/** The certificate with this code, for one of its members (empty for an unknown code). */
+	/** The certificate with this code (team members share one), empty for an unknown or unpublished code. */
 	@Transactional(readOnly = true)
 	public Optional<Certificate> certificate(String code) {
 		if (code == null || code.length() > 40) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
+		List<Certificate> rows = jdbc.sql("""
 				SELECT m.member_id, m.name, c.name AS competition_name, c.competition_year, t.name AS trade_name, e.ranking,
-				       e.prize, e.titles, c.published_on
+				       e.prize, e.titles, c.published_on, c.organizer_id
 				FROM competition_entry e JOIN competition_entry_member m ON m.entry_id = e.id
 				JOIN competition_trade t ON t.id = e.trade_id JOIN competition c ON c.id = e.competition_id
-				WHERE e.certificate_code = :code AND c.status IN ('PUBLISHED', 'ARCHIVED') ORDER BY m.member_id""")
-			.param("code", code.strip())
+				WHERE e.certificate_code = :code AND e.status = 'ACTIVE' AND c.status IN ('PUBLISHED', 'ARCHIVED')
+				ORDER BY m.member_id""")
+			.param("code", code)
 			.query((rs, n) -> {
 				String titles = rs.getString("titles");
-				return new Certificate(code.strip(), rs.getLong("member_id"), rs.getString("name"),
+				return new Certificate(code, List.of(rs.getLong("member_id")), rs.getString("name"),
 						rs.getString("competition_name"), rs.getInt("competition_year"), rs.getString("trade_name"),
 						rs.getObject("ranking", Integer.class), rs.getObject("prize", Integer.class),
 						titles == null ? List.of() : Arrays.asList(titles.split(",")),
-						rs.getObject("published_on", LocalDate.class));
+						rs.getObject("published_on", LocalDate.class), rs.getLong("organizer_id"));
 			})
-			.list().stream().findFirst();
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Certificate first = rows.get(0);
+		return Optional.of(new Certificate(code, rows.stream().flatMap(r -> r.memberIds().stream()).toList(),
+				String.join("、", rows.stream().map(Certificate::memberNames).toList()), first.competitionName(),
+				first.year(), first.tradeName(), first.rank(), first.prize(), first.titles(), first.publishedOn(),
+				first.organizerId()));
+	}
+
+	/** The certificate code of an entry the user sees (404 otherwise, or when there is none yet). */
+	@Transactional(readOnly = true)
+	public String certificateCodeOf(long entryId) {
+		return jdbc.sql("SELECT certificate_code FROM competition_entry WHERE id = :id").param("id", entryId)
+			.query(String.class).optional().orElseThrow(() -> new NotFoundException("certificate", entryId));
 	}
 
 	/** Masked name for public pages that confirm a certificate. */

@@ -195,6 +195,17 @@ class CompetitionFlowTest extends PostgresIntegrationTest {
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(w1, "WEIHAI_GOLD_MEDAL_WORKER"),
 					org.assertj.core.groups.Tuple.tuple(w1, "WEIHAI_TECHNICAL_EXPERT"));
 
+		// the certificate: PDF with the winner's name and title; /verify shows the name masked
+		byte[] pdf = mvc.perform(get("/competitions/entries/{e}/certificate", e1).with(demo.as("wendeng")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("竞赛金牌", "威海市金牌职工");
+		}
+		mvc.perform(get("/competitions/entries/{e}/certificate", e1).with(demo.as("huancui"))).andExpect(status().isNotFound());
+		String code = jdbc.queryForObject("SELECT certificate_code FROM competition_entry WHERE id = ?", String.class, e1);
+		assertThat(mvc.perform(get("/verify/{code}", code)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).contains("竞**牌", "威海市金牌职工").doesNotContain("竞赛金牌");
+
 		// the member profile (staff) and the member's own page
 		assertThat(mvc.perform(get("/members/{id}", w1).with(demo.as("wendeng"))).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString()).contains(f.tradeName(), "威海市金牌职工");
@@ -202,6 +213,10 @@ class CompetitionFlowTest extends PostgresIntegrationTest {
 			.andReturn().getRequest().getSession();
 		assertThat(mvc.perform(get("/me/competitions").session(session)).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString()).contains("威海市金牌职工", "第 1 名");
+		assertThat(mvc.perform(get("/me/competitions/certificates/{code}", code).session(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentType()).isEqualTo("application/pdf");
+		String other = jdbc.queryForObject("SELECT certificate_code FROM competition_entry WHERE id = ?", String.class, e2);
+		mvc.perform(get("/me/competitions/certificates/{code}", other).session(session)).andExpect(status().isNotFound());
 	}
 
 	private Integer rank(long entry) {
