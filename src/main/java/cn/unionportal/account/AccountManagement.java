@@ -104,6 +104,9 @@ public class AccountManagement {
 		if (federation && organizationId == organizations.rootId()) {
 			roles.add(StaffRole.FEDERATION_ADMIN);
 		}
+		if (user.isAdministrator()) { // competition judges (issue 10): reach only their score sheets
+			roles.add(StaffRole.JUDGE);
+		}
 		return roles;
 	}
 

@@ -12,7 +12,10 @@ public enum StaffRole {
 	ORG_ADMIN,
 
 	/** Reads and works in its organization's subtree. */
-	STAFF;
+	STAFF,
+
+	/** A competition judge: reaches only the score sheets of the trades they sit on (issue 10). */
+	JUDGE;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -7,34 +7,26 @@ import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.statistics.StatisticsManagement;
 import cn.unionportal.statistics.WorkQueue;
 import cn.unionportal.statistics.WorkQueueSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The start page after signing in (issue 12): for staff, their work queues with counts and links
- * (from every {@link WorkQueueSource}) and a few headline figures of their scope; members go to
- * {@code /me}. The organization tree stays at {@code /organizations}.
+ * (from every {@link WorkQueueSource}) and a few headline figures of their scope, shown at {@code /}
+ * (shared.web.HomeController forwards staff here). The organization tree stays at
+ * {@code /organizations}.
  */
 @Controller
-class HomeController {
+class HomePageController {
 
 	private final List<WorkQueueSource> queues;
 
 	private final StatisticsManagement statistics;
 
-	HomeController(List<WorkQueueSource> queues, StatisticsManagement statistics) {
+	HomePageController(List<WorkQueueSource> queues, StatisticsManagement statistics) {
 		this.queues = queues;
 		this.statistics = statistics;
-	}
-
-	@GetMapping("/")
-	String home(Authentication authentication) {
-		boolean member = authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch(authority -> "ROLE_MEMBER".equals(authority.getAuthority()));
-		return member ? "redirect:/me" : "forward:/home";
 	}
 
 	@GetMapping("/home")
