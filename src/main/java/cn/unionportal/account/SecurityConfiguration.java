@@ -41,7 +41,8 @@ class SecurityConfiguration {
 		authentication.setAuthenticationEventPublisher(authenticationEvents);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**", "/achievements")
+					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**", "/achievements", "/honours",
+					"/honours/notice", "/honours/notice/*/objections")
 			.permitAll()
 			.requestMatchers("/me/**")
 			.hasRole("MEMBER")

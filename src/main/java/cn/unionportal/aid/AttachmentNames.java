@@ -1,5 +1,6 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.shared.AttachmentType;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.shared.AttachmentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

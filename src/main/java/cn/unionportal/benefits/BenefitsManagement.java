@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.unionportal.benefits.BenefitQueries.Filter;
 import cn.unionportal.member.MemberEvents.MemberTransferred;
+import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.organization.OrganizationManagement;
@@ -317,6 +318,38 @@ public class BenefitsManagement {
 		entitlements.saveAndFlush(entitlement);
 		audit.record(user.username(), "BENEFIT_ENTITLEMENT_" + status, ENTITLEMENT, id, entitlement.getOrganizationId(),
 				"status: " + old + " → " + status);
+	}
+
+	/**
+	 * Grants an entitlement that follows an honour (source {@code AWARD}); called by the award
+	 * module, which has checked scope and permission. Audited as the award's actor.
+	 */
+	@Transactional
+	public long grantForAward(long memberId, EntitlementData data, String actor) {
+		MemberBrief member = members.briefs(List.of(memberId)).get(memberId);
+		if (member == null) {
+			throw new NotFoundException("member", memberId);
+		}
+		MemberEntitlement entitlement = new MemberEntitlement(memberId, member.organizationId(), data.kind(),
+				Texts.optional(data.description(), "description", 200), data.validFrom(), data.validUntil(), actor,
+				EntitlementSource.AWARD, clock.instant());
+		entitlements.saveAndFlush(entitlement);
+		audit.record(actor, "BENEFIT_ENTITLEMENT_GRANTED", ENTITLEMENT, entitlement.getId(), member.organizationId(),
+				"award: member " + memberId + ", " + data.kind() + ", " + data.validFrom());
+		return entitlement.getId();
+	}
+
+	/** Ends (revokes) an entitlement an honour granted, when the honour is revoked; others stay. */
+	@Transactional
+	public void endAwardEntitlement(long entitlementId, String actor) {
+		entitlements.findById(entitlementId)
+			.filter(e -> e.getStatus() == EntitlementStatus.GRANTED && e.getSource() == EntitlementSource.AWARD)
+			.ifPresent(e -> {
+				e.changeStatus(EntitlementStatus.REVOKED, clock.instant());
+				entitlements.saveAndFlush(e);
+				audit.record(actor, "BENEFIT_ENTITLEMENT_REVOKED", ENTITLEMENT, entitlementId, e.getOrganizationId(),
+						"award revoked");
+			});
 	}
 
 	// ---- one member, for staff -------------------------------------------------------------------

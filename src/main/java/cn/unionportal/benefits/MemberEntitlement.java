@@ -117,6 +117,10 @@ class MemberEntitlement {
 		return status;
 	}
 
+	EntitlementSource getSource() {
+		return source;
+	}
+
 	long getVersion() {
 		return version;
 	}

@@ -237,6 +237,22 @@ public class MemberManagement {
 				"phone: " + before + " → " + member.getPhoneMasked());
 	}
 
+	/**
+	 * A member's birth date, decrypted, for another module's age rule (the award allowance from
+	 * age 60). The caller has checked scope and keeps only what it derives; nothing is shown.
+	 */
+	public java.time.LocalDate birthDateOf(long memberId) {
+		Member member = members.findById(memberId).orElseThrow(() -> new NotFoundException("member", memberId));
+		return personalData.reveal(member.getBirthDate());
+	}
+
+	/** Active members in the subtree of each given organization (the award quota formula's basis). */
+	public Map<Long, Long> activeMembersUnder(java.util.Collection<Long> organizationIds) {
+		Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+		organizationIds.forEach(id -> counts.put(id, members.countActiveUnder(id)));
+		return counts;
+	}
+
 	/** Brief descriptions of members by id, for lists of other modules that already checked scope. */
 	public Map<Long, MemberBrief> briefs(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {

@@ -20,6 +20,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
 			nativeQuery = true)
 	long countActiveAt(@Param("organization") long organization);
 
+	@Query(value = "SELECT COUNT(*) FROM member m WHERE m.status = 'ACTIVE' AND" + IN_SCOPE, nativeQuery = true)
+	long countActiveUnder(@Param("scope") long scope);
+
 	@Query(value = "SELECT nextval('member_card_seq')", nativeQuery = true)
 	long nextCardSequence();
 }

@@ -1,5 +1,6 @@
 package cn.unionportal.selfservice.web;
 
+import cn.unionportal.award.HonourRegister;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.selfservice.MemberPrincipal;
@@ -34,11 +35,14 @@ class MeController {
 
 	private final SelfServiceManagement selfService;
 
+	private final HonourRegister honours;
+
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	MeController(MemberManagement members, SelfServiceManagement selfService) {
+	MeController(MemberManagement members, SelfServiceManagement selfService, HonourRegister honours) {
 		this.members = members;
 		this.selfService = selfService;
+		this.honours = honours;
 	}
 
 	@GetMapping("/me")
@@ -47,6 +51,7 @@ class MeController {
 		model.addAttribute("member", member);
 		model.addAttribute("qr", QrCodes.pngDataUri(member.cardNumber(), 200));
 		model.addAttribute("transfers", members.pendingTransfersOf(me.memberId()));
+		model.addAttribute("honours", honours.ownHonours(me.memberId()));
 		return "me/home";
 	}
 

@@ -1,0 +1,6 @@
+package cn.unionportal.award;
+
+/** Where an honour in the register comes from. */
+public enum HonourSource {
+	CAMPAIGN, COMPETITION, MANUAL
+}

@@ -1,0 +1,253 @@
+package cn.unionportal.award;
+
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionportal.shared.masking.Masking;
+import cn.unionportal.organization.Scopes;
+import cn.unionportal.shared.ConflictException;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
+import cn.unionportal.shared.security.CurrentUser;
+import cn.unionportal.organization.OrganizationManagement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The end of a campaign: the panel's result, the public notice (公示) with objections, and
+ * conferral (授予) with the decision number, which writes the honours to the register.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NoticeAndConferral {
+
+	private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Nominations nominations;
+
+	private final CampaignManagement campaigns;
+
+	private final NominationManagement nominationManagement;
+
+	private final HonourRegister register;
+
+	private final OrganizationManagement organizations;
+
+	private final Scopes scopes;
+
+	private final AwardPermissions permissions;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	NoticeAndConferral(JdbcClient jdbc, Nominations nominations, CampaignManagement campaigns,
+			NominationManagement nominationManagement, HonourRegister register, OrganizationManagement organizations,
+			Scopes scopes, AwardPermissions permissions, PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.nominations = nominations;
+		this.campaigns = campaigns;
+		this.nominationManagement = nominationManagement;
+		this.register = register;
+		this.organizations = organizations;
+		this.scopes = scopes;
+		this.permissions = permissions;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Closes the panel review: a nomination with more votes for than against goes on public notice,
+	 * the others are rejected by the panel. The notice runs from today for the campaign's days.
+	 */
+	@Transactional
+	public void startNotice(CurrentUser user, long campaignId, long version) {
+		CampaignView campaign = campaigns.runnable(user, campaignId);
+		if (campaign.status() != CampaignStatus.PANEL_REVIEW) {
+			throw new RuleViolationException(null, "award.error.phase");
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (jdbc.sql("""
+				UPDATE award_campaign SET status = 'NOTICE', notice_from = :from, notice_until = :until,
+				  version = version + 1 WHERE id = :id AND version = :v
+				""").param("from", Date.valueOf(today)).param("until", Date.valueOf(today.plusDays(campaign.noticeDays() - 1)))
+			.param("id", campaignId).param("v", version).update() == 0) {
+			throw new ConflictException("campaign " + campaignId + " changed meanwhile");
+		}
+		List<NominationView> approved = jdbc.sql("SELECT " + Nominations.COLUMNS
+				+ " FROM nomination n WHERE n.campaign_id = :c AND n.status = 'DISTRICT_APPROVED'")
+			.param("c", campaignId).query(Nominations::map).list();
+		for (NominationView n : approved) {
+			String result = n.votesFor() + ":" + n.votesAgainst();
+			if (n.votesFor() > n.votesAgainst()) {
+				nominations.move(n, n.version(), NominationStatus.ON_NOTICE, user.username(), "PANEL_APPROVED", result,
+						null, null);
+			}
+			else {
+				nominations.move(n, n.version(), NominationStatus.PANEL_REJECTED, user.username(), "PANEL_REJECTED",
+						result, null, null);
+			}
+		}
+	}
+
+	// ---- public notice -----------------------------------------------------------------------------
+
+	/** The candidates on public notice today, with their organization and honour; no ID or phone. */
+	public List<NoticeEntry> notice() {
+		LocalDate today = LocalDate.now(clock);
+		return campaigns.onNotice(today).stream().flatMap(c -> {
+			List<NominationView> list = jdbc.sql("SELECT " + Nominations.COLUMNS
+					+ " FROM nomination n WHERE n.campaign_id = :c AND n.status = 'ON_NOTICE' ORDER BY n.name_sort_key, n.id")
+				.param("c", c.id()).query(Nominations::map).list();
+			Map<Long, String> names = organizations.namesOf(list.stream().map(NominationView::organizationId).toList());
+			return list.stream().map(n -> new NoticeEntry(n.id(), n.nomineeName(), names.get(n.organizationId()),
+					c.kindName(), c.kindNameEn(), c.title(), n.deedsSummary(), c.noticeUntil()));
+		}).toList();
+	}
+
+	/**
+	 * Takes an objection to a candidate on notice, anonymous (no name) or named; refused once the
+	 * notice has ended. The phone number is kept encrypted and shown masked.
+	 */
+	@Transactional
+	public long object(long nominationId, String name, String phone, String content, String actor) {
+		NominationView n = nominations.load(nominationId);
+		CampaignView campaign = campaigns.load(n.campaignId());
+		LocalDate today = LocalDate.now(clock);
+		if (n.status() != NominationStatus.ON_NOTICE || campaign.noticeUntil() == null
+				|| today.isAfter(campaign.noticeUntil()) || today.isBefore(campaign.noticeFrom())) {
+			throw new RuleViolationException(null, "award.error.noticeEnded");
+		}
+		String text = Texts.required(content, "content", 2000);
+		String who = Texts.optional(name, "name", 50);
+		String mobile = Texts.optional(phone, "phone", 20);
+		if (mobile != null && !mobile.matches("[0-9+\\- ]{5,20}")) {
+			throw new RuleViolationException("phone", "award.error.phone");
+		}
+		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO nomination_objection (nomination_id, objector_name, objector_phone, content, received_at, status)
+				VALUES (:n, :name, :phone, :content, :at, 'OPEN')
+				""").param("n", nominationId).param("name", who)
+			.param("phone", mobile == null ? null : cipher.encrypt(mobile)).param("content", text)
+			.param("at", Timestamp.from(clock.instant())).update(keys, "id");
+		long id = keys.getKey().longValue();
+		nominations.step(n, actor, "OBJECTION_RECEIVED", "#" + id + (who == null ? " (anonymous)" : ""));
+		return id;
+	}
+
+	/** Objections to the campaign's candidates (the campaign owner's staff). */
+	public List<ObjectionView> objections(CurrentUser user, long campaignId) {
+		CampaignView campaign = campaigns.campaign(user, campaignId);
+		if (!permissions.mayResolveObjections(user, campaign.organizationId())
+				&& !scopes.of(user).contains(campaign.organizationId())) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT o.id, o.nomination_id, n.nominee_name, o.objector_name, o.objector_phone, o.content, o.received_at,
+				  o.status, o.resolution, o.resolved_by, o.version
+				FROM nomination_objection o JOIN nomination n ON n.id = o.nomination_id
+				WHERE n.campaign_id = :c ORDER BY o.received_at, o.id
+				""").param("c", campaignId)
+			.query((rs, i) -> new ObjectionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5) == null ? null : Masking.phone(cipher.decrypt(rs.getString(5))), rs.getString(6),
+					rs.getTimestamp(7).toInstant(), ObjectionStatus.valueOf(rs.getString(8)), rs.getString(9),
+					rs.getString(10), rs.getLong(11)))
+			.list();
+	}
+
+	/** Dismisses or upholds an objection; an upheld one withdraws the nomination. */
+	@Transactional
+	public void resolve(CurrentUser user, long objectionId, long version, boolean upheld, String resolution) {
+		Long nominationId = jdbc.sql("SELECT nomination_id FROM nomination_objection WHERE id = :id")
+			.param("id", objectionId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("objection", objectionId));
+		NominationView n = nominationManagement.nomination(user, nominationId);
+		CampaignView campaign = campaigns.load(n.campaignId());
+		AwardPermissions.require(permissions.mayResolveObjections(user, campaign.organizationId()), "objections");
+		String text = Texts.required(resolution, "resolution", 500);
+		if (jdbc.sql("""
+				UPDATE nomination_objection SET status = :s, resolution = :r, resolved_by = :by, resolved_at = :at,
+				  version = version + 1 WHERE id = :id AND version = :v AND status = 'OPEN'
+				""").param("s", upheld ? "UPHELD" : "DISMISSED").param("r", text).param("by", user.username())
+			.param("at", Timestamp.from(clock.instant())).param("id", objectionId).param("v", version)
+			.update() == 0) {
+			throw new ConflictException("objection " + objectionId + " changed meanwhile");
+		}
+		if (upheld && n.status() == NominationStatus.ON_NOTICE) {
+			nominations.move(n, n.version(), NominationStatus.WITHDRAWN, user.username(), "OBJECTION_UPHELD", text,
+					null, null);
+		}
+		else {
+			nominations.step(n, user.username(), upheld ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED", text);
+		}
+	}
+
+	// ---- conferral ---------------------------------------------------------------------------------
+
+	/**
+	 * The campaign owner confers, after the notice has ended and every objection is resolved: each
+	 * candidate on notice gets the honour (register, certificate code, entitlements).
+	 */
+	@Transactional
+	public int confer(CurrentUser user, long campaignId, long version, String decisionNumber, LocalDate conferredOn) {
+		CampaignView campaign = campaigns.runnable(user, campaignId);
+		if (campaign.status() != CampaignStatus.NOTICE) {
+			throw new RuleViolationException(null, "award.error.phase");
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (!today.isAfter(campaign.noticeUntil())) {
+			throw new RuleViolationException(null, "award.error.noticeRunning", campaign.noticeUntil());
+		}
+		long open = jdbc.sql("""
+				SELECT COUNT(*) FROM nomination_objection o JOIN nomination n ON n.id = o.nomination_id
+				WHERE n.campaign_id = :c AND o.status = 'OPEN'
+				""").param("c", campaignId).query(Long.class).single();
+		if (open > 0) {
+			throw new RuleViolationException(null, "award.error.openObjections", open);
+		}
+		String decision = Texts.required(decisionNumber, "decisionNumber", 100);
+		Texts.requireField(conferredOn, "conferredOn");
+		if (conferredOn.isAfter(today) || conferredOn.isBefore(campaign.noticeUntil())) {
+			throw new RuleViolationException("conferredOn", "award.error.conferralDate");
+		}
+		if (jdbc.sql("""
+				UPDATE award_campaign SET status = 'CONFERRED', decision_number = :d, conferred_on = :on,
+				  version = version + 1 WHERE id = :id AND version = :v
+				""").param("d", decision).param("on", Date.valueOf(conferredOn)).param("id", campaignId)
+			.param("v", version).update() == 0) {
+			throw new ConflictException("campaign " + campaignId + " changed meanwhile");
+		}
+		List<NominationView> candidates = jdbc.sql("SELECT " + Nominations.COLUMNS
+				+ " FROM nomination n WHERE n.campaign_id = :c AND n.status = 'ON_NOTICE' ORDER BY n.id")
+			.param("c", campaignId).query(Nominations::map).list();
+		for (NominationView n : candidates) {
+			nominations.move(n, n.version(), NominationStatus.CONFERRED, user.username(), "CONFERRED", decision, null,
+					null);
+			long holderOrg = n.memberId() != null ? n.organizationId() : n.nomineeOrganizationId();
+			register.record(new HonourEntry(campaign.kindId(), n.memberId(), holderOrg, n.nomineeName(), campaign.year(),
+					conferredOn, HonourSource.CAMPAIGN, campaignId, n.id(), decision, newCertificateCode()),
+					user.username());
+		}
+		return candidates.size();
+	}
+
+	static String newCertificateCode() {
+		StringBuilder code = new StringBuilder("HR");
+		for (int i = 0; i < 12; i++) {
+			code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+}
