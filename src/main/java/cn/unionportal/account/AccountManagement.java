@@ -67,8 +67,8 @@ public class AccountManagement {
 		requireAdministrator(user);
 		Page<StaffAccount> page = accounts.search(user.organizationId(), SearchPatterns.contains(query),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
-		Map<Long, String> names = organizations
-			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user)
+			.names(page.getContent().stream().map(StaffAccount::getOrganizationId).toList());
 		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
 	}
 
@@ -77,16 +77,15 @@ public class AccountManagement {
 		requireAdministrator(user);
 		Page<StaffAccount> page = accounts.findLocked(user.organizationId(), clock.instant(),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
-		Map<Long, String> names = organizations
-			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user)
+			.names(page.getContent().stream().map(StaffAccount::getOrganizationId).toList());
 		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
 	}
 
 	public AccountSummary get(CurrentUser user, long id) {
 		requireAdministrator(user);
 		StaffAccount account = load(user, id);
-		return summary(account, organizations.namesOf(List.of(account.getOrganizationId()))
-			.get(account.getOrganizationId()));
+		return summary(account, organizations.scopeOf(user).name(account.getOrganizationId()));
 	}
 
 	/**
@@ -110,9 +109,7 @@ public class AccountManagement {
 	@Transactional
 	public long create(CurrentUser user, NewAccount account) {
 		requireAdministrator(user);
-		if (!organizations.isWithinScope(user, account.organizationId())) {
-			throw new NotFoundException("organization", account.organizationId());
-		}
+		organizations.scopeOf(user).require(account.organizationId());
 		if (!organizations.isActiveWithinScope(user, account.organizationId())) {
 			throw new RuleViolationException(null, "account.error.organizationDissolved");
 		}

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
-import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
@@ -58,17 +58,16 @@ public class AidBudgetManagement {
 	/** The budgets of the year of every organization in the user's scope that has one. */
 	public List<AidBudgetView> budgets(CurrentUser user, int year) {
 		List<AidBudget> list = budgets.findInScope(user.organizationId(), year);
-		Map<Long, String> names = organizations.namesOf(list.stream().map(AidBudget::getOrganizationId).toList());
+		Map<Long, String> names = organizations.scopeOf(user).names(list.stream().map(AidBudget::getOrganizationId).toList());
 		return list.stream().map(b -> view(b, names.get(b.getOrganizationId()))).toList();
 	}
 
 	/** The budget of one organization in scope, if it has one for the year. */
 	public Optional<AidBudgetView> budget(CurrentUser user, long organizationId, int year) {
-		if (!organizations.isWithinScope(user, organizationId)) {
-			throw new NotFoundException("organization", organizationId);
-		}
+		Scope scope = organizations.scopeOf(user);
+		scope.require(organizationId);
 		return budgets.findById(new AidBudgetKey(organizationId, year))
-			.map(b -> view(b, organizations.namesOf(List.of(organizationId)).get(organizationId)));
+			.map(b -> view(b, scope.name(organizationId)));
 	}
 
 	public boolean mayEdit(CurrentUser user) {
@@ -91,9 +90,7 @@ public class AidBudgetManagement {
 		OrganizationSummary root = organizations.scopeRoot(user);
 		choices.put(root.id(), root);
 		if (extra != null) {
-			if (!organizations.isWithinScope(user, extra)) {
-				throw new NotFoundException("organization", extra);
-			}
+			organizations.scopeOf(user).require(extra);
 			var view = organizations.get(user, extra);
 			choices.putIfAbsent(extra, new OrganizationSummary(view.id(), view.name(), view.type(), view.status(),
 					view.parentId(), 0));
@@ -121,9 +118,7 @@ public class AidBudgetManagement {
 	 */
 	@Transactional
 	public void setBudget(CurrentUser user, long organizationId, int year, BigDecimal amount, Long version) {
-		if (!organizations.isWithinScope(user, organizationId)) {
-			throw new NotFoundException("organization", organizationId);
-		}
+		organizations.scopeOf(user).require(organizationId);
 		if (!mayEdit(user)) {
 			throw new ForbiddenException("budgets are set by administrators");
 		}

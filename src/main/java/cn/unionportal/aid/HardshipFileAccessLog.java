@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.security.CurrentUser;
@@ -25,10 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HardshipFileAccessLog {
 
-	private static final String IN_SCOPE = """
-			SELECT COUNT(*) FROM hardship_file f WHERE f.id = :file AND f.organization_id IN
-			  (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
-			""";
+	private static final String IN_SCOPE = "SELECT COUNT(*) FROM hardship_file f WHERE f.id = :file AND f.organization_id"
+			+ Scope.SUBTREE;
 
 	private final JdbcClient jdbc;
 
@@ -53,7 +52,7 @@ public class HardshipFileAccessLog {
 
 	/** The views of a file in scope, newest first. */
 	public Page<Entry> entries(CurrentUser user, long fileId, Pageable pageable) {
-		if (jdbc.sql(IN_SCOPE).param("file", fileId).param("scope", user.organizationId()).query(Long.class)
+		if (jdbc.sql(IN_SCOPE).param("file", fileId).param(Scope.PARAMETER, user.organizationId()).query(Long.class)
 			.single() == 0) {
 			throw new NotFoundException("hardship file", fileId);
 		}

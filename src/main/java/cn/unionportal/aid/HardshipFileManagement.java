@@ -30,6 +30,7 @@ import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
@@ -112,17 +113,10 @@ public class HardshipFileManagement {
 	// ---- reading ---------------------------------------------------------------------------
 
 	public Page<FileSummary> search(CurrentUser user, FileQuery query, Pageable pageable) {
-		long scope = user.organizationId();
-		if (query.organizationId() != null) {
-			if (!organizations.isWithinScope(user, query.organizationId())) {
-				throw new NotFoundException("organization", query.organizationId());
-			}
-			scope = query.organizationId();
-		}
-		StringBuilder where = new StringBuilder(" FROM hardship_file f WHERE f.organization_id IN "
-				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
+		StringBuilder where = new StringBuilder(" FROM hardship_file f WHERE f.organization_id" + Scope.SUBTREE);
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", scope);
+		params.put(Scope.PARAMETER, scope);
 		if (query.status() != null) {
 			where.append(" AND f.status = :status");
 			params.put("status", query.status().name());
@@ -145,13 +139,12 @@ public class HardshipFileManagement {
 	/** Files waiting for something the user may do. */
 	public Page<FileSummary> workQueue(CurrentUser user, Pageable pageable) {
 		boolean federation = isFederationLevel(user);
-		String where = " FROM hardship_file f WHERE f.organization_id IN "
-				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) AND (f.status IN ('APPLIED', 'HOME_VISIT')"
+		String where = " FROM hardship_file f WHERE f.organization_id" + Scope.SUBTREE + "AND (f.status IN ('APPLIED', 'HOME_VISIT')"
 				+ (federation ? " OR f.status = 'FEDERATION_REVIEW' OR (f.status = 'PUBLIC_NOTICE' AND (f.notice_end < :today"
 						+ " OR EXISTS (SELECT 1 FROM hardship_objection o WHERE o.file_id = f.id AND o.resolved_at IS NULL)))" : "")
 				+ ")";
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.organizationId());
+		params.put(Scope.PARAMETER, user.organizationId());
 		if (federation) {
 			params.put("today", java.sql.Date.valueOf(today()));
 		}
@@ -540,7 +533,7 @@ public class HardshipFileManagement {
 		if (!organizations.districtsAround(user).contains(districtId)) {
 			throw new NotFoundException("district", districtId);
 		}
-		if (!organizations.isWithinScope(user, districtId)) {
+		if (!organizations.scopeOf(user).contains(districtId)) {
 			// a township or union below the district sees its threshold but does not set it
 			throw new ForbiddenException("thresholds are set at the district federation or above");
 		}

@@ -300,7 +300,7 @@ public class BenefitsManagement {
 	@Transactional
 	public void changeEntitlementStatus(CurrentUser user, long id, long version, EntitlementStatus status) {
 		MemberEntitlement entitlement = entitlements.findById(id)
-			.filter(e -> organizations.isWithinScope(user, e.getOrganizationId()))
+			.filter(e -> organizations.scopeOf(user).contains(e.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("entitlement", id));
 		if (entitlement.getVersion() != version) {
 			throw new ConflictException("entitlement " + id + " changed meanwhile");
@@ -391,14 +391,13 @@ public class BenefitsManagement {
 
 	private BenefitProgramme loadProgramme(CurrentUser user, long id) {
 		return programmes.findById(id)
-			.filter(p -> organizations.isWithin(p.getOrganizationId(), user.organizationId())
-					|| organizations.isWithinScope(user, p.getOrganizationId()))
+			.filter(p -> organizations.scopeOf(user).liesWithin(p.getOrganizationId()) || organizations.scopeOf(user).contains(p.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("programme", id));
 	}
 
 	private InsuranceEnrolment loadEnrolment(CurrentUser user, long id) {
 		return enrolments.findById(id)
-			.filter(e -> organizations.isWithinScope(user, e.getOrganizationId()))
+			.filter(e -> organizations.scopeOf(user).contains(e.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("enrolment", id));
 	}
 

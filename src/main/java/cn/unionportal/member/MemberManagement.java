@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
@@ -79,13 +80,7 @@ public class MemberManagement {
 	// ---- reading -------------------------------------------------------------------------
 
 	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable) {
-		long scope = user.organizationId();
-		if (query.organizationId() != null) {
-			if (!organizations.isWithinScope(user, query.organizationId())) {
-				throw new NotFoundException("organization", query.organizationId());
-			}
-			scope = query.organizationId();
-		}
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData);
 		if (sql.exact() != null) {
 			exactSearches.admit(user, sql.exact(), scope);
@@ -112,8 +107,7 @@ public class MemberManagement {
 					EmploymentType.valueOf(rs.getString("employment_type")), rs.getLong("organization_id"),
 					rs.getDate("join_date").toLocalDate(), MemberStatus.valueOf(rs.getString("status"))))
 			.list();
-		Map<Long, String> names = organizations
-			.namesOf(rows.stream().map(MemberRow::organizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user).names(rows.stream().map(MemberRow::organizationId).toList());
 		List<MemberSummary> content = rows.stream()
 			.map(r -> new MemberSummary(r.id(), r.name(), r.gender(), r.idNumberMasked(), r.phoneMasked(),
 					r.cardNumber(), r.employmentType(), r.organizationId(), names.get(r.organizationId()), r.joinDate(),
@@ -371,7 +365,7 @@ public class MemberManagement {
 		}
 		audit.record(user.username(), "TRANSFER_REQUESTED", SUBJECT, memberId, member.getOrganizationId(),
 				"to organization " + target.id());
-		if (organizations.isWithinScope(user, target.id())) {
+		if (organizations.scopeOf(user).contains(target.id())) {
 			complete(user, transfer, member, null);
 			return true;
 		}
@@ -401,7 +395,7 @@ public class MemberManagement {
 	public void cancelTransfer(CurrentUser user, long transferId, long version) {
 		MemberTransfer transfer = transfers.findById(transferId)
 			.filter(t -> t.getStatus() == TransferStatus.PENDING)
-			.filter(t -> organizations.isWithinScope(user, t.getFromOrganizationId()))
+			.filter(t -> organizations.scopeOf(user).contains(t.getFromOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("transfer", transferId));
 		requireVersion(transfer.getVersion(), version);
 		transfer.decide(TransferStatus.CANCELLED, user.username(), null, clock.instant());
@@ -434,7 +428,7 @@ public class MemberManagement {
 	private MemberTransfer loadIncoming(CurrentUser user, long transferId, long version) {
 		MemberTransfer transfer = transfers.findById(transferId)
 			.filter(t -> t.getStatus() == TransferStatus.PENDING)
-			.filter(t -> organizations.isWithinScope(user, t.getToOrganizationId()))
+			.filter(t -> organizations.scopeOf(user).contains(t.getToOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("transfer", transferId));
 		requireVersion(transfer.getVersion(), version);
 		return transfer;
@@ -546,8 +540,9 @@ public class MemberManagement {
 	}
 
 	private RuleViolationException duplicate(CurrentUser user, Member existing) {
-		if (organizations.isWithinScope(user, existing.getOrganizationId())) {
-			String name = organizations.namesOf(List.of(existing.getOrganizationId())).get(existing.getOrganizationId());
+		Scope scope = organizations.scopeOf(user);
+		if (scope.contains(existing.getOrganizationId())) {
+			String name = scope.name(existing.getOrganizationId());
 			return new RuleViolationException("idNumber", "member.error.duplicateInScope", name, existing.getCardNumber());
 		}
 		return new RuleViolationException("idNumber", "member.error.duplicateElsewhere");

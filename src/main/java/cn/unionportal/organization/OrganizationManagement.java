@@ -94,9 +94,17 @@ public class OrganizationManagement {
 		return view(user, organization, parentName);
 	}
 
+	/**
+	 * The user's {@link Scope}, the same one {@link Scopes#of} hands out (one per request): for
+	 * services that use this class anyway.
+	 */
+	public Scope scopeOf(CurrentUser user) {
+		return Scopes.cached(user, links, this);
+	}
+
 	/** Whether {@code organizationId} lies in the user's subtree. */
-	public boolean isWithinScope(CurrentUser user, long organizationId) {
-		return links.isWithin(user.organizationId(), organizationId);
+	boolean isWithinScope(CurrentUser user, long organizationId) {
+		return scopeOf(user).contains(organizationId);
 	}
 
 	/** Whether the organization exists, lies in the user's subtree and is active. */
