@@ -13,11 +13,9 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -47,8 +45,11 @@ public class AidBudgetManagement {
 
 	private final Clock clock;
 
+	private final AidPermissions permissions;
+
 	AidBudgetManagement(AidBudgetRepository budgets, OrganizationManagement organizations, AuditTrail audit,
-			Clock clock) {
+			Clock clock, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.budgets = budgets;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -68,16 +69,6 @@ public class AidBudgetManagement {
 		scope.require(organizationId);
 		return budgets.findById(new AidBudgetKey(organizationId, year))
 			.map(b -> view(b, scope.name(organizationId)));
-	}
-
-	public boolean mayEdit(CurrentUser user) {
-		return user.isAdministrator();
-	}
-
-	/** Whether the user may set the budget of this organization (in scope): from the level above. */
-	public boolean mayEdit(CurrentUser user, long organizationId) {
-		return mayEdit(user) && (organizationId != user.organizationId()
-				|| (user.has(StaffRole.FEDERATION_ADMIN) && organizationId == organizations.rootId()));
 	}
 
 	/**
@@ -108,7 +99,7 @@ public class AidBudgetManagement {
 			choices.put(id, new OrganizationSummary(view.id(), view.name(), view.type(), view.status(),
 					view.parentId(), 0));
 		}
-		return choices.values().stream().filter(o -> mayEdit(user, o.id())).toList();
+		return choices.values().stream().filter(o -> permissions.mayEditBudget(user, o.id())).toList();
 	}
 
 	/**
@@ -119,10 +110,8 @@ public class AidBudgetManagement {
 	@Transactional
 	public void setBudget(CurrentUser user, long organizationId, int year, BigDecimal amount, Long version) {
 		organizations.scopeOf(user).require(organizationId);
-		if (!mayEdit(user)) {
-			throw new ForbiddenException("budgets are set by administrators");
-		}
-		if (!mayEdit(user, organizationId)) {
+		permissions.requireEditBudgets(user);
+		if (!permissions.mayEditBudget(user, organizationId)) {
 			throw new RuleViolationException("organizationId", "aid.budget.error.ownOrganization");
 		}
 		AidPolicyManagement.checkYear(year);

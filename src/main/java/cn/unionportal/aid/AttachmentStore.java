@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.organization.Scopes;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
@@ -69,6 +68,8 @@ public class AttachmentStore implements SmartInitializingSingleton {
 
 	private final Scopes scopes;
 
+	private final AidPermissions permissions;
+
 	private final MemberManagement members;
 
 	private final AuditTrail audit;
@@ -82,10 +83,11 @@ public class AttachmentStore implements SmartInitializingSingleton {
 	private final PersonalDataCipher cipher;
 
 	AttachmentStore(JdbcClient jdbc, Scopes scopes, MemberManagement members, AuditTrail audit,
-			AidSettings settings, Clock clock, PersonalDataCipher cipher,
+			AidSettings settings, Clock clock, PersonalDataCipher cipher, AidPermissions permissions,
 			@Value("${portal.aid.attachments-dir:./data/attachments}") String directory) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.permissions = permissions;
 		this.scopes = scopes;
 		this.members = members;
 		this.audit = audit;
@@ -208,9 +210,7 @@ public class AttachmentStore implements SmartInitializingSingleton {
 	public void delete(CurrentUser user, long fileId, long attachmentId) {
 		AttachmentOwner owner = owner(user, fileId);
 		Stored stored = load(fileId, attachmentId);
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("deleting evidence needs an administrator");
-		}
+		permissions.requireDeleteAttachments(user);
 		jdbc.sql("DELETE FROM hardship_attachment WHERE id = :id").param("id", attachmentId).update();
 		Path path = pathOf(stored.storageKey());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

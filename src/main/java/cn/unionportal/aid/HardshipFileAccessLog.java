@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.unionportal.organization.Scope;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.data.domain.Page;
@@ -31,23 +30,18 @@ public class HardshipFileAccessLog {
 
 	private final JdbcClient jdbc;
 
-	private final HardshipFileManagement files;
+	private final AidPermissions permissions;
 
 	private final Clock clock;
 
-	HardshipFileAccessLog(JdbcClient jdbc, HardshipFileManagement files, Clock clock) {
+	HardshipFileAccessLog(JdbcClient jdbc, AidPermissions permissions, Clock clock) {
 		this.jdbc = jdbc;
-		this.files = files;
+		this.permissions = permissions;
 		this.clock = clock;
 	}
 
 	/** One view of a file. */
 	public record Entry(String viewer, LocalDateTime viewedAt) {
-	}
-
-	/** Federation administrators (district or municipal) read the access log. */
-	public boolean mayRead(CurrentUser user) {
-		return user.isAdministrator() && files.isFederationLevel(user);
 	}
 
 	/** The views of a file in scope, newest first. */
@@ -56,9 +50,7 @@ public class HardshipFileAccessLog {
 			.single() == 0) {
 			throw new NotFoundException("hardship file", fileId);
 		}
-		if (!mayRead(user)) {
-			throw new ForbiddenException("the file access log is for federation administrators");
-		}
+		permissions.requireReadAccessLog(user);
 		long total = jdbc.sql("SELECT COUNT(*) FROM hardship_file_access WHERE file_id = :file")
 			.param("file", fileId)
 			.query(Long.class)

@@ -15,7 +15,6 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
@@ -63,9 +62,12 @@ public class MemberManagement {
 
 	private final MemberExactSearches exactSearches;
 
+	private final MemberPermissions permissions;
+
 	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
 			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-			MemberExactSearches exactSearches) {
+			MemberExactSearches exactSearches, MemberPermissions permissions) {
+		this.permissions = permissions;
 		this.events = events;
 		this.exactSearches = exactSearches;
 		this.members = members;
@@ -127,16 +129,14 @@ public class MemberManagement {
 
 	/** Whether the user's role may see unmasked ID and phone numbers (each reveal is audited). */
 	public boolean mayReveal(CurrentUser user) {
-		return user.isAdministrator();
+		return permissions.mayReveal(user);
 	}
 
 	/** The unmasked value of one field, recorded in the audit trail (who, whose, when). */
 	@Transactional
 	public String reveal(CurrentUser user, long id, RevealableField field) {
 		Member member = load(user, id);
-		if (!mayReveal(user)) {
-			throw new ForbiddenException("revealing personal data needs an administrator");
-		}
+		permissions.requireReveal(user, "revealing personal data needs an administrator");
 		String value = switch (field) {
 			case ID_NUMBER -> personalData.decrypt(member.getIdNumberCipher());
 			case PHONE -> personalData.decrypt(member.getPhoneCipher());

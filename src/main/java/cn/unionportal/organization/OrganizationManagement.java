@@ -62,9 +62,12 @@ public class OrganizationManagement {
 
 	private final Clock clock;
 
+	private final OrganizationPermissions permissions;
+
 	OrganizationManagement(OrganizationRepository organizations, AffiliationRepository affiliations,
 			OrganizationLinks links, List<DissolutionGuard> dissolutionGuards, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, OrganizationPermissions permissions) {
+		this.permissions = permissions;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.links = links;
@@ -295,7 +298,7 @@ public class OrganizationManagement {
 	@Transactional
 	public long create(CurrentUser user, long parentId, OrganizationType type, OrganizationChanges changes) {
 		Organization parent = load(user, parentId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		if (!parent.isActive()) {
 			throw new RuleViolationException(null, "organization.error.parentDissolved");
 		}
@@ -315,7 +318,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void update(CurrentUser user, long id, long version, OrganizationChanges changes) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		long parentId = organization.getParentId() == null ? -1 : organization.getParentId();
 		checkChanges(parentId, id, organization.getType(), changes);
@@ -328,7 +331,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void move(CurrentUser user, long id, long version, long newParentId) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		if (id == user.organizationId() || organization.getParentId() == null) {
 			throw new RuleViolationException("parentId", "organization.error.moveScopeRoot");
@@ -365,7 +368,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void dissolve(CurrentUser user, long id, long version, LocalDate on) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		if (id == user.organizationId() || organization.getParentId() == null) {
 			throw new RuleViolationException(null, "organization.error.dissolveScopeRoot");
@@ -394,7 +397,7 @@ public class OrganizationManagement {
 	public void affiliate(CurrentUser user, long unionId, long federationId) {
 		Organization union = load(user, unionId);
 		Organization federation = load(user, federationId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		if (!union.getType().isEnterprise() || !federation.getType().isAffiliationTarget()) {
 			throw new RuleViolationException("federationId", "organization.error.affiliationType");
 		}
@@ -417,7 +420,7 @@ public class OrganizationManagement {
 	public void removeAffiliation(CurrentUser user, long unionId, long federationId) {
 		load(user, unionId);
 		load(user, federationId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		affiliations.deleteById(new Affiliation.Key(unionId, federationId));
 	}
 
@@ -426,12 +429,6 @@ public class OrganizationManagement {
 	private Organization load(CurrentUser user, long id) {
 		return organizations.findInScope(user.organizationId(), id)
 			.orElseThrow(() -> new NotFoundException("organization", id));
-	}
-
-	private static void requireAdministrator(CurrentUser user) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("organization changes need an administrator");
-		}
 	}
 
 	private static String describe(Organization o) {
@@ -521,5 +518,4 @@ public class OrganizationManagement {
 	private static Pageable unsorted(Pageable pageable) {
 		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
 	}
-
 }
