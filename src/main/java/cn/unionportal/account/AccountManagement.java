@@ -9,7 +9,6 @@ import java.util.Set;
 import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
@@ -53,8 +52,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final AccountPermissions permissions;
+
 	AccountManagement(StaffAccountRepository accounts, LoginEventRepository loginLog,
-			OrganizationManagement organizations, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock) {
+			OrganizationManagement organizations, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock, AccountPermissions permissions) {
+		this.permissions = permissions;
 		this.accounts = accounts;
 		this.loginLog = loginLog;
 		this.organizations = organizations;
@@ -64,58 +66,39 @@ public class AccountManagement {
 	}
 
 	public Page<AccountSummary> search(CurrentUser user, String query, Pageable pageable) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		Page<StaffAccount> page = accounts.search(user.organizationId(), SearchPatterns.contains(query),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
-		Map<Long, String> names = organizations
-			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user)
+			.names(page.getContent().stream().map(StaffAccount::getOrganizationId).toList());
 		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
 	}
 
 	/** The accounts in the caller's scope that are locked now (too many failed sign-ins). */
 	public Page<AccountSummary> locked(CurrentUser user, Pageable pageable) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		Page<StaffAccount> page = accounts.findLocked(user.organizationId(), clock.instant(),
 				PageRequest.of(pageable.getPageNumber(), pageable.getPageSize()));
-		Map<Long, String> names = organizations
-			.namesOf(page.getContent().stream().map(StaffAccount::getOrganizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user)
+			.names(page.getContent().stream().map(StaffAccount::getOrganizationId).toList());
 		return page.map(account -> summary(account, names.get(account.getOrganizationId())));
 	}
 
 	public AccountSummary get(CurrentUser user, long id) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		StaffAccount account = load(user, id);
-		return summary(account, organizations.namesOf(List.of(account.getOrganizationId()))
-			.get(account.getOrganizationId()));
+		return summary(account, organizations.scopeOf(user).name(account.getOrganizationId()));
 	}
 
-	/**
-	 * The roles the caller may grant to an account of the given organization: staff anywhere in
-	 * scope (also at the caller's own organization); organization administrator only below the
-	 * caller's organization, unless the caller is a federation administrator; federation
-	 * administrator only by one, at the municipal federation.
-	 */
+	/** The roles the caller may grant to an account of the organization ({@link AccountPermissions}). */
 	public Set<StaffRole> grantableRoles(CurrentUser user, long organizationId) {
-		Set<StaffRole> roles = EnumSet.of(StaffRole.STAFF);
-		boolean federation = user.has(StaffRole.FEDERATION_ADMIN);
-		if (federation || (user.has(StaffRole.ORG_ADMIN) && organizationId != user.organizationId())) {
-			roles.add(StaffRole.ORG_ADMIN);
-		}
-		if (federation && organizationId == organizations.rootId()) {
-			roles.add(StaffRole.FEDERATION_ADMIN);
-		}
-		if (user.isAdministrator()) { // competition judges (issue 10): reach only their score sheets
-			roles.add(StaffRole.JUDGE);
-		}
-		return roles;
+		return permissions.grantableRoles(user, organizationId);
 	}
 
 	@Transactional
 	public long create(CurrentUser user, NewAccount account) {
-		requireAdministrator(user);
-		if (!organizations.isWithinScope(user, account.organizationId())) {
-			throw new NotFoundException("organization", account.organizationId());
-		}
+		permissions.requireManageAccounts(user);
+		organizations.scopeOf(user).require(account.organizationId());
 		if (!organizations.isActiveWithinScope(user, account.organizationId())) {
 			throw new RuleViolationException(null, "account.error.organizationDissolved");
 		}
@@ -142,7 +125,7 @@ public class AccountManagement {
 	@Transactional
 	public void update(CurrentUser user, long id, long version, String displayName, Set<StaffRole> roles,
 			boolean enabled) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		StaffAccount account = loadForChange(user, id, version);
 		if (account.getId() == user.accountId() && (!enabled || !roles.containsAll(account.getRoles()))) {
 			throw new RuleViolationException(null, "account.error.selfDemotion");
@@ -163,7 +146,7 @@ public class AccountManagement {
 	/** Sets a temporary password that must be changed at the next login; also lifts a lock. */
 	@Transactional
 	public void resetPassword(CurrentUser user, long id, long version, String temporaryPassword) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		StaffAccount account = loadForChange(user, id, version);
 		checkPassword("password", account.getUsername(), temporaryPassword);
 		account.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
@@ -175,7 +158,7 @@ public class AccountManagement {
 
 	@Transactional
 	public void unlock(CurrentUser user, long id, long version) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		StaffAccount account = loadForChange(user, id, version);
 		account.unlock(clock.instant());
 		accounts.saveAndFlush(account);
@@ -199,9 +182,9 @@ public class AccountManagement {
 	}
 
 	public Page<LoginEntry> loginLog(CurrentUser user, String username, Pageable pageable) {
-		requireAdministrator(user);
+		permissions.requireManageAccounts(user);
 		Pageable unsorted = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
-		Page<LoginEvent> page = user.has(StaffRole.FEDERATION_ADMIN)
+		Page<LoginEvent> page = permissions.mayReadWholeLoginLog(user)
 				? loginLog.findAll(SearchPatterns.contains(username), unsorted)
 				: loginLog.findInScope(user.organizationId(), SearchPatterns.contains(username), unsorted);
 		return page.map(event -> event.toEntry(clock.getZone()));
@@ -244,13 +227,7 @@ public class AccountManagement {
 
 	private StaffAccount loadForChange(CurrentUser user, long id, long version) {
 		StaffAccount account = load(user, id);
-		if (account.getRoles().contains(StaffRole.FEDERATION_ADMIN) && !user.has(StaffRole.FEDERATION_ADMIN)) {
-			throw new ForbiddenException("only federation administrators change federation administrators");
-		}
-		if (StaffAccount.isAdministrator(account.getRoles()) && account.getId() != user.accountId()
-				&& account.getOrganizationId() == user.organizationId() && !user.has(StaffRole.FEDERATION_ADMIN)) {
-			throw new ForbiddenException("administrators of one's own organization are managed from above");
-		}
+		permissions.requireChangeOf(user, account);
 		if (account.getVersion() != version) {
 			throw new ConflictException("account " + id + " changed meanwhile");
 		}
@@ -301,17 +278,10 @@ public class AccountManagement {
 		PasswordPolicy.check(field, username, password);
 	}
 
-	private static void requireAdministrator(CurrentUser user) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("account management needs an administrator");
-		}
-	}
-
 	private AccountSummary summary(StaffAccount account, String organizationName) {
 		return new AccountSummary(account.getId(), account.getUsername(), account.getDisplayName(),
 				account.getOrganizationId(), organizationName, account.getRoles(), account.isEnabled(),
 				account.isLockedAt(clock.instant()),
 				account.isMustChangePassword(), account.getVersion());
 	}
-
 }

@@ -1,5 +1,6 @@
 package cn.unionportal.account;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
@@ -15,15 +16,11 @@ interface LoginEventRepository extends JpaRepository<LoginEvent, Long> {
 	Page<LoginEvent> findAll(@Param("pattern") String pattern, Pageable pageable);
 
 	/** Entries of the accounts in a scope (organization administrators). */
-	@Query(value = """
-			SELECT e.* FROM login_event e
-			WHERE LOWER(e.username) LIKE :pattern ESCAPE '\\' AND EXISTS (SELECT 1 FROM staff_account a WHERE a.username = e.username
-			  AND a.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope))
-			ORDER BY e.occurred_at DESC, e.id DESC
-			""", countQuery = """
-			SELECT COUNT(*) FROM login_event e
-			WHERE LOWER(e.username) LIKE :pattern ESCAPE '\\' AND EXISTS (SELECT 1 FROM staff_account a WHERE a.username = e.username
-			  AND a.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope))
-			""", nativeQuery = true)
+	String SCOPED_FROM = " FROM login_event e WHERE LOWER(e.username) LIKE :pattern ESCAPE '\\'"
+			+ " AND EXISTS (SELECT 1 FROM staff_account a WHERE a.username = e.username AND a.organization_id"
+			+ Scope.SUBTREE + ")";
+
+	@Query(value = "SELECT e.*" + SCOPED_FROM + " ORDER BY e.occurred_at DESC, e.id DESC",
+			countQuery = "SELECT COUNT(*)" + SCOPED_FROM, nativeQuery = true)
 	Page<LoginEvent> findInScope(@Param("scope") long scope, @Param("pattern") String pattern, Pageable pageable);
 }

@@ -3,6 +3,7 @@ package cn.unionportal.account;
 import java.time.Instant;
 import java.util.Optional;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -12,12 +13,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Staff accounts. Scope filters read the organization module's closure table
- * ({@code organization_closure}), its published read contract, with bound parameters.
+ * Staff accounts. Scope filters use the organization module's {@link Scope#SUBTREE} with the bound
+ * parameter {@code :scope}.
  */
 interface StaffAccountRepository extends JpaRepository<StaffAccount, Long> {
 
-	String IN_SCOPE = " a.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) ";
+	String IN_SCOPE = " a.organization_id" + Scope.SUBTREE;
 
 	@EntityGraph(attributePaths = "roles")
 	Optional<StaffAccount> findByUsername(String username);

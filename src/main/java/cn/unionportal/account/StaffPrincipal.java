@@ -4,58 +4,35 @@ import java.util.Collection;
 
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.PortalPrincipal;
-import org.springframework.security.core.CredentialsContainer;
+import cn.unionportal.shared.security.SignedInAccount;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The authenticated staff member held in the session.
  */
-final class StaffPrincipal implements UserDetails, CredentialsContainer, PortalPrincipal {
+final class StaffPrincipal extends SignedInAccount implements PortalPrincipal {
 
 	private final CurrentUser user;
 
-	private final String displayName;
-
-	private String passwordHash;
-
-	private final boolean enabled;
-
-	private final boolean locked;
-
 	private final boolean mustChangePassword;
-
-	private final long sessionVersion;
 
 	StaffPrincipal(CurrentUser user, String displayName, String passwordHash, boolean enabled, boolean locked,
 			boolean mustChangePassword, long sessionVersion) {
+		super(displayName, passwordHash, enabled, locked, sessionVersion);
 		this.user = user;
-		this.displayName = displayName;
-		this.passwordHash = passwordHash;
-		this.enabled = enabled;
-		this.locked = locked;
 		this.mustChangePassword = mustChangePassword;
-		this.sessionVersion = sessionVersion;
 	}
 
 	/** After the user's own password change (which ended their other sessions). */
 	StaffPrincipal withPasswordChanged(long newSessionVersion) {
-		return new StaffPrincipal(user, displayName, null, enabled, locked, false, newSessionVersion);
-	}
-
-	/** The account's security stamp when this session signed in. */
-	long sessionVersion() {
-		return sessionVersion;
+		return new StaffPrincipal(user, getDisplayName(), null, isEnabled(), !isAccountNonLocked(), false,
+				newSessionVersion);
 	}
 
 	@Override
 	public CurrentUser currentUser() {
 		return user;
-	}
-
-	public String getDisplayName() {
-		return displayName;
 	}
 
 	public boolean isMustChangePassword() {
@@ -68,28 +45,8 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, PortalP
 	}
 
 	@Override
-	public String getPassword() {
-		return passwordHash;
-	}
-
-	@Override
 	public String getUsername() {
 		return user.username();
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
-	}
-
-	@Override
-	public boolean isEnabled() {
-		return enabled;
-	}
-
-	@Override
-	public void eraseCredentials() {
-		this.passwordHash = null;
 	}
 
 	@Override

@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
-import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -47,8 +45,11 @@ public class AidBudgetManagement {
 
 	private final Clock clock;
 
+	private final AidPermissions permissions;
+
 	AidBudgetManagement(AidBudgetRepository budgets, OrganizationManagement organizations, AuditTrail audit,
-			Clock clock) {
+			Clock clock, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.budgets = budgets;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -58,27 +59,16 @@ public class AidBudgetManagement {
 	/** The budgets of the year of every organization in the user's scope that has one. */
 	public List<AidBudgetView> budgets(CurrentUser user, int year) {
 		List<AidBudget> list = budgets.findInScope(user.organizationId(), year);
-		Map<Long, String> names = organizations.namesOf(list.stream().map(AidBudget::getOrganizationId).toList());
+		Map<Long, String> names = organizations.scopeOf(user).names(list.stream().map(AidBudget::getOrganizationId).toList());
 		return list.stream().map(b -> view(b, names.get(b.getOrganizationId()))).toList();
 	}
 
 	/** The budget of one organization in scope, if it has one for the year. */
 	public Optional<AidBudgetView> budget(CurrentUser user, long organizationId, int year) {
-		if (!organizations.isWithinScope(user, organizationId)) {
-			throw new NotFoundException("organization", organizationId);
-		}
+		Scope scope = organizations.scopeOf(user);
+		scope.require(organizationId);
 		return budgets.findById(new AidBudgetKey(organizationId, year))
-			.map(b -> view(b, organizations.namesOf(List.of(organizationId)).get(organizationId)));
-	}
-
-	public boolean mayEdit(CurrentUser user) {
-		return user.isAdministrator();
-	}
-
-	/** Whether the user may set the budget of this organization (in scope): from the level above. */
-	public boolean mayEdit(CurrentUser user, long organizationId) {
-		return mayEdit(user) && (organizationId != user.organizationId()
-				|| (user.has(StaffRole.FEDERATION_ADMIN) && organizationId == organizations.rootId()));
+			.map(b -> view(b, scope.name(organizationId)));
 	}
 
 	/**
@@ -91,9 +81,7 @@ public class AidBudgetManagement {
 		OrganizationSummary root = organizations.scopeRoot(user);
 		choices.put(root.id(), root);
 		if (extra != null) {
-			if (!organizations.isWithinScope(user, extra)) {
-				throw new NotFoundException("organization", extra);
-			}
+			organizations.scopeOf(user).require(extra);
 			var view = organizations.get(user, extra);
 			choices.putIfAbsent(extra, new OrganizationSummary(view.id(), view.name(), view.type(), view.status(),
 					view.parentId(), 0));
@@ -111,7 +99,7 @@ public class AidBudgetManagement {
 			choices.put(id, new OrganizationSummary(view.id(), view.name(), view.type(), view.status(),
 					view.parentId(), 0));
 		}
-		return choices.values().stream().filter(o -> mayEdit(user, o.id())).toList();
+		return choices.values().stream().filter(o -> permissions.mayEditBudget(user, o.id())).toList();
 	}
 
 	/**
@@ -121,13 +109,9 @@ public class AidBudgetManagement {
 	 */
 	@Transactional
 	public void setBudget(CurrentUser user, long organizationId, int year, BigDecimal amount, Long version) {
-		if (!organizations.isWithinScope(user, organizationId)) {
-			throw new NotFoundException("organization", organizationId);
-		}
-		if (!mayEdit(user)) {
-			throw new ForbiddenException("budgets are set by administrators");
-		}
-		if (!mayEdit(user, organizationId)) {
+		organizations.scopeOf(user).require(organizationId);
+		permissions.requireEditBudgets(user);
+		if (!permissions.mayEditBudget(user, organizationId)) {
 			throw new RuleViolationException("organizationId", "aid.budget.error.ownOrganization");
 		}
 		AidPolicyManagement.checkYear(year);

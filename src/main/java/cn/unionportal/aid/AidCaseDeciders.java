@@ -1,15 +1,10 @@
 package cn.unionportal.aid;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 import cn.unionportal.account.AccountLinks;
-
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AidCaseDeciders {
 
-	private final OrganizationManagement organizations;
+	private final AidPermissions permissions;
 
 	private final AccountLinks links;
 
-	AidCaseDeciders(OrganizationManagement organizations, AccountLinks links) {
-		this.organizations = organizations;
+	AidCaseDeciders(AidPermissions permissions, AccountLinks links) {
+		this.permissions = permissions;
 		this.links = links;
 	}
 
@@ -44,17 +39,9 @@ class AidCaseDeciders {
 		return links.linked(user.username(), recorder);
 	}
 
-	/** The levels the user may decide (empty for staff and for users below district level). */
+	/** The levels the user may decide ({@link AidPermissions#decisionLevels}). */
 	Set<ApprovalLevel> levelsOf(CurrentUser user) {
-		if (!user.has(StaffRole.ORG_ADMIN) && !user.has(StaffRole.FEDERATION_ADMIN)) {
-			return EnumSet.noneOf(ApprovalLevel.class);
-		}
-		OrganizationType type = organizations.typeOf(user.organizationId());
-		return switch (type) {
-			case MUNICIPAL_FEDERATION -> EnumSet.allOf(ApprovalLevel.class);
-			case DISTRICT_FEDERATION -> EnumSet.of(ApprovalLevel.DISTRICT);
-			default -> EnumSet.noneOf(ApprovalLevel.class);
-		};
+		return permissions.decisionLevels(user);
 	}
 
 	boolean mayDecide(CurrentUser user, ApprovalLevel level) {

@@ -109,13 +109,7 @@ public class AidCaseManagement {
 	// ---- reading -------------------------------------------------------------------------
 
 	public Page<AidCaseSummary> search(CurrentUser user, AidCaseQuery query, Pageable pageable) {
-		long scope = user.organizationId();
-		if (query.organizationId() != null) {
-			if (!organizations.isWithinScope(user, query.organizationId())) {
-				throw new NotFoundException("organization", query.organizationId());
-			}
-			scope = query.organizationId();
-		}
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
 		if (query.memberId() != null) {
 			members.get(user, query.memberId());
 		}
@@ -154,7 +148,7 @@ public class AidCaseManagement {
 		organizationIds.add(aidCase.getOrganizationId());
 		organizationIds.add(user.organizationId());
 		paid.forEach(p -> organizationIds.add(p.getPayerOrganizationId()));
-		Map<Long, String> names = organizations.namesOf(organizationIds);
+		Map<Long, String> names = organizations.scopeOf(user).names(organizationIds);
 		String block = decisionBlock(user, aidCase);
 		AidBudgetView payerBudget = budgets.findById(new AidBudgetKey(user.organizationId(), aidCase.getYear()))
 			.map(b -> new AidBudgetView(b.getOrganizationId(), names.get(b.getOrganizationId()), b.getYear(),
@@ -403,7 +397,7 @@ public class AidCaseManagement {
 
 	private CaseFile fileInScope(CurrentUser user, long fileId) {
 		return files.find(fileId)
-			.filter(f -> organizations.isWithinScope(user, f.organizationId()))
+			.filter(f -> organizations.scopeOf(user).contains(f.organizationId()))
 			.orElseThrow(() -> new NotFoundException("hardship file", fileId));
 	}
 

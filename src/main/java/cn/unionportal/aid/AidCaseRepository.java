@@ -3,6 +3,7 @@ package cn.unionportal.aid;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -10,10 +11,8 @@ import org.springframework.data.repository.query.Param;
 
 interface AidCaseRepository extends JpaRepository<AidCase, Long> {
 
-	@Query(value = """
-			SELECT c.* FROM aid_case c WHERE c.id = :id AND c.organization_id IN
-			  (SELECT o.descendant_id FROM organization_closure o WHERE o.ancestor_id = :scope)
-			""", nativeQuery = true)
+	@Query(value = "SELECT c.* FROM aid_case c WHERE c.id = :id AND c.organization_id" + Scope.SUBTREE,
+			nativeQuery = true)
 	Optional<AidCase> findInScope(@Param("scope") long scope, @Param("id") long id);
 
 	/**

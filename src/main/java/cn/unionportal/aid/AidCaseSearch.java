@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -44,12 +45,9 @@ class AidCaseSearch {
 	 */
 	Page<Row> find(long scope, AidCaseQuery query, Collection<String> waitingFor, Collection<ApprovalLevel> levels,
 			Pageable pageable) {
-		StringBuilder where = new StringBuilder("""
-				 FROM aid_case c
-				WHERE c.organization_id IN (SELECT o.descendant_id FROM organization_closure o WHERE o.ancestor_id = :scope)
-				""");
+		StringBuilder where = new StringBuilder(" FROM aid_case c WHERE c.organization_id" + Scope.SUBTREE);
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", scope);
+		params.put(Scope.PARAMETER, scope);
 		if (query.status() != null) {
 			where.append(" AND c.status = :status");
 			params.put("status", query.status().name());

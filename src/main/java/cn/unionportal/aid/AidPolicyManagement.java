@@ -8,11 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +35,10 @@ public class AidPolicyManagement {
 
 	private final Clock clock;
 
-	AidPolicyManagement(AidPolicyStore store, AuditTrail audit, Clock clock) {
+	private final AidPermissions permissions;
+
+	AidPolicyManagement(AidPolicyStore store, AuditTrail audit, Clock clock, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -60,11 +61,7 @@ public class AidPolicyManagement {
 			years.sort(null);
 		}
 		return new AidPolicyView(year, values.sourceYear(), values.values(), !values.isInherited(), years,
-				mayEdit(user));
-	}
-
-	public boolean mayEdit(CurrentUser user) {
-		return user.has(StaffRole.FEDERATION_ADMIN);
+				permissions.mayEditPolicy(user));
 	}
 
 	/**
@@ -73,9 +70,7 @@ public class AidPolicyManagement {
 	 */
 	@Transactional
 	public void update(CurrentUser user, int year, Map<AidPolicyKey, BigDecimal> values) {
-		if (!mayEdit(user)) {
-			throw new ForbiddenException("the aid policy is set by federation administrators");
-		}
+		permissions.requireEditPolicy(user);
 		checkYear(year);
 		Map<AidPolicyKey, BigDecimal> checked = new EnumMap<>(AidPolicyKey.class);
 		for (AidPolicyKey key : AidPolicyKey.values()) {

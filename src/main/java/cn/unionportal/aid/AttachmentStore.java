@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
 
 import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
@@ -68,7 +67,9 @@ public class AttachmentStore implements SmartInitializingSingleton {
 
 	private final JdbcClient jdbc;
 
-	private final OrganizationManagement organizations;
+	private final Scopes scopes;
+
+	private final AidPermissions permissions;
 
 	private final MemberManagement members;
 
@@ -82,12 +83,13 @@ public class AttachmentStore implements SmartInitializingSingleton {
 
 	private final PersonalDataCipher cipher;
 
-	AttachmentStore(JdbcClient jdbc, OrganizationManagement organizations, MemberManagement members, AuditTrail audit,
-			AidSettings settings, Clock clock, PersonalDataCipher cipher,
+	AttachmentStore(JdbcClient jdbc, Scopes scopes, MemberManagement members, AuditTrail audit,
+			AidSettings settings, Clock clock, PersonalDataCipher cipher, AidPermissions permissions,
 			@Value("${portal.aid.attachments-dir:./data/attachments}") String directory) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
-		this.organizations = organizations;
+		this.permissions = permissions;
+		this.scopes = scopes;
 		this.members = members;
 		this.audit = audit;
 		this.settings = settings;
@@ -120,12 +122,12 @@ public class AttachmentStore implements SmartInitializingSingleton {
 			.param("id", fileId)
 			.query((rs, i) -> new Row(rs.getLong("member_id"), rs.getLong("organization_id"), rs.getString("status")))
 			.optional()
-			.filter(r -> organizations.isWithinScope(user, r.organizationId()))
+			.filter(r -> scopes.of(user).contains(r.organizationId()))
 			.orElseThrow(() -> new NotFoundException("hardship file", fileId));
 		Map<Long, MemberBrief> briefs = members.briefs(List.of(row.memberId()));
 		String name = briefs.containsKey(row.memberId()) ? briefs.get(row.memberId()).name() : "";
 		return new AttachmentOwner(fileId, row.memberId(), name, row.organizationId(),
-				organizations.namesOf(List.of(row.organizationId())).get(row.organizationId()),
+				scopes.of(user).name(row.organizationId()),
 				FileStatus.valueOf(row.status()));
 	}
 
@@ -209,9 +211,7 @@ public class AttachmentStore implements SmartInitializingSingleton {
 	public void delete(CurrentUser user, long fileId, long attachmentId) {
 		AttachmentOwner owner = owner(user, fileId);
 		Stored stored = load(fileId, attachmentId);
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("deleting evidence needs an administrator");
-		}
+		permissions.requireDeleteAttachments(user);
 		jdbc.sql("DELETE FROM hardship_attachment WHERE id = :id").param("id", attachmentId).update();
 		Path path = pathOf(stored.storageKey());
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

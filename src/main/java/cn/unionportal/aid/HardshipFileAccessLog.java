@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import cn.unionportal.shared.ForbiddenException;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.data.domain.Page;
@@ -25,20 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HardshipFileAccessLog {
 
-	private static final String IN_SCOPE = """
-			SELECT COUNT(*) FROM hardship_file f WHERE f.id = :file AND f.organization_id IN
-			  (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
-			""";
+	private static final String IN_SCOPE = "SELECT COUNT(*) FROM hardship_file f WHERE f.id = :file AND f.organization_id"
+			+ Scope.SUBTREE;
 
 	private final JdbcClient jdbc;
 
-	private final HardshipFileManagement files;
+	private final AidPermissions permissions;
 
 	private final Clock clock;
 
-	HardshipFileAccessLog(JdbcClient jdbc, HardshipFileManagement files, Clock clock) {
+	HardshipFileAccessLog(JdbcClient jdbc, AidPermissions permissions, Clock clock) {
 		this.jdbc = jdbc;
-		this.files = files;
+		this.permissions = permissions;
 		this.clock = clock;
 	}
 
@@ -46,20 +44,13 @@ public class HardshipFileAccessLog {
 	public record Entry(String viewer, LocalDateTime viewedAt) {
 	}
 
-	/** Federation administrators (district or municipal) read the access log. */
-	public boolean mayRead(CurrentUser user) {
-		return user.isAdministrator() && files.isFederationLevel(user);
-	}
-
 	/** The views of a file in scope, newest first. */
 	public Page<Entry> entries(CurrentUser user, long fileId, Pageable pageable) {
-		if (jdbc.sql(IN_SCOPE).param("file", fileId).param("scope", user.organizationId()).query(Long.class)
+		if (jdbc.sql(IN_SCOPE).param("file", fileId).param(Scope.PARAMETER, user.organizationId()).query(Long.class)
 			.single() == 0) {
 			throw new NotFoundException("hardship file", fileId);
 		}
-		if (!mayRead(user)) {
-			throw new ForbiddenException("the file access log is for federation administrators");
-		}
+		permissions.requireReadAccessLog(user);
 		long total = jdbc.sql("SELECT COUNT(*) FROM hardship_file_access WHERE file_id = :file")
 			.param("file", fileId)
 			.query(Long.class)

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.unionportal.aid.AidEvents.AidCaseRecorded;
 import cn.unionportal.aid.FileViews.FileQuery;
@@ -30,7 +29,7 @@ import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationType;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
@@ -91,10 +90,13 @@ public class HardshipFileManagement {
 
 	private final Clock clock;
 
+	private final AidPermissions permissions;
+
 	HardshipFileManagement(HardshipFileRepository files, HardshipFileEventRepository timeline,
 			HardshipObjectionRepository objections, AidThresholdRepository thresholds, MemberManagement members,
 			OrganizationManagement organizations, PersonalDataCipher cipher, AuditTrail audit, AidSettings settings,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.files = files;
 		this.timeline = timeline;
 		this.objections = objections;
@@ -112,17 +114,10 @@ public class HardshipFileManagement {
 	// ---- reading ---------------------------------------------------------------------------
 
 	public Page<FileSummary> search(CurrentUser user, FileQuery query, Pageable pageable) {
-		long scope = user.organizationId();
-		if (query.organizationId() != null) {
-			if (!organizations.isWithinScope(user, query.organizationId())) {
-				throw new NotFoundException("organization", query.organizationId());
-			}
-			scope = query.organizationId();
-		}
-		StringBuilder where = new StringBuilder(" FROM hardship_file f WHERE f.organization_id IN "
-				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
+		StringBuilder where = new StringBuilder(" FROM hardship_file f WHERE f.organization_id" + Scope.SUBTREE);
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", scope);
+		params.put(Scope.PARAMETER, scope);
 		if (query.status() != null) {
 			where.append(" AND f.status = :status");
 			params.put("status", query.status().name());
@@ -144,14 +139,13 @@ public class HardshipFileManagement {
 
 	/** Files waiting for something the user may do. */
 	public Page<FileSummary> workQueue(CurrentUser user, Pageable pageable) {
-		boolean federation = isFederationLevel(user);
-		String where = " FROM hardship_file f WHERE f.organization_id IN "
-				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) AND (f.status IN ('APPLIED', 'HOME_VISIT')"
+		boolean federation = permissions.isFederationLevel(user);
+		String where = " FROM hardship_file f WHERE f.organization_id" + Scope.SUBTREE + "AND (f.status IN ('APPLIED', 'HOME_VISIT')"
 				+ (federation ? " OR f.status = 'FEDERATION_REVIEW' OR (f.status = 'PUBLIC_NOTICE' AND (f.notice_end < :today"
 						+ " OR EXISTS (SELECT 1 FROM hardship_objection o WHERE o.file_id = f.id AND o.resolved_at IS NULL)))" : "")
 				+ ")";
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.organizationId());
+		params.put(Scope.PARAMETER, user.organizationId());
 		if (federation) {
 			params.put("today", java.sql.Date.valueOf(today()));
 		}
@@ -232,12 +226,6 @@ public class HardshipFileManagement {
 					f.getNoticeEnd(), f.getFiledOn(), f.getNextReviewOn(), f.getRejectionReason(), f.getClosedOn(),
 					f.getSupportUntil(), f.getLookupCode()))
 			.toList();
-	}
-
-	/** Whether the user works at a federation (district or municipal) and so takes federation steps. */
-	public boolean isFederationLevel(CurrentUser user) {
-		OrganizationType type = organizations.typeOf(user.organizationId());
-		return type == OrganizationType.DISTRICT_FEDERATION || type == OrganizationType.MUNICIPAL_FEDERATION;
 	}
 
 	// ---- the lifecycle -------------------------------------------------------------------------
@@ -333,7 +321,7 @@ public class HardshipFileManagement {
 	@Transactional
 	public void federationReview(CurrentUser user, long id, long version, boolean approve, String comment) {
 		HardshipFile file = loadForChange(user, id, version);
-		requireFederationLevel(user);
+		permissions.requireFederationLevel(user);
 		if (file.getStatus() != FileStatus.FEDERATION_REVIEW) {
 			throw wrongStep(file);
 		}
@@ -364,7 +352,7 @@ public class HardshipFileManagement {
 	public void resolveObjection(CurrentUser user, long id, long objectionId, long version, boolean upheld,
 			String resolution) {
 		HardshipFile file = load(user, id);
-		requireFederationLevel(user);
+		permissions.requireFederationLevel(user);
 		HardshipObjection objection = objections.findById(objectionId)
 			.filter(o -> o.getFileId() == id)
 			.orElseThrow(() -> new NotFoundException("objection", objectionId));
@@ -390,7 +378,7 @@ public class HardshipFileManagement {
 	@Transactional
 	public void file(CurrentUser user, long id, long version) {
 		HardshipFile file = loadForChange(user, id, version);
-		requireFederationLevel(user);
+		permissions.requireFederationLevel(user);
 		if (file.getStatus() != FileStatus.PUBLIC_NOTICE) {
 			throw wrongStep(file);
 		}
@@ -412,7 +400,7 @@ public class HardshipFileManagement {
 	@Transactional
 	public void yearlyReview(CurrentUser user, long id, long version, HardshipTier tier, String comment) {
 		HardshipFile file = loadForChange(user, id, version);
-		requireFederationLevel(user);
+		permissions.requireFederationLevel(user);
 		if (file.getStatus() != FileStatus.FILED) {
 			throw wrongStep(file);
 		}
@@ -432,7 +420,7 @@ public class HardshipFileManagement {
 	@Transactional
 	public void close(CurrentUser user, long id, long version, String reason) {
 		HardshipFile file = loadForChange(user, id, version);
-		requireFederationLevel(user);
+		permissions.requireFederationLevel(user);
 		if (file.getStatus() != FileStatus.FILED) {
 			throw wrongStep(file);
 		}
@@ -540,13 +528,11 @@ public class HardshipFileManagement {
 		if (!organizations.districtsAround(user).contains(districtId)) {
 			throw new NotFoundException("district", districtId);
 		}
-		if (!organizations.isWithinScope(user, districtId)) {
+		if (!organizations.scopeOf(user).contains(districtId)) {
 			// a township or union below the district sees its threshold but does not set it
 			throw new ForbiddenException("thresholds are set at the district federation or above");
 		}
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("thresholds are set by administrators");
-		}
+		permissions.requireSetThresholds(user);
 		if (monthlyAmount == null || monthlyAmount.signum() <= 0) {
 			throw new RuleViolationException("monthlyAmount", "aid.threshold.error.amount");
 		}
@@ -644,12 +630,6 @@ public class HardshipFileManagement {
 			throw new ConflictException("file " + id + " changed meanwhile");
 		}
 		return file;
-	}
-
-	private void requireFederationLevel(CurrentUser user) {
-		if (!isFederationLevel(user)) {
-			throw new ForbiddenException("federation steps are taken by district or municipal federations");
-		}
 	}
 
 	private static RuleViolationException wrongStep(HardshipFile file) {

@@ -4,13 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface HardshipFileRepository extends JpaRepository<HardshipFile, Long> {
 
-	String IN_SCOPE = " f.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) ";
+	String IN_SCOPE = " f.organization_id" + Scope.SUBTREE;
 
 	@Query(value = "SELECT f.* FROM hardship_file f WHERE f.id = :id AND" + IN_SCOPE, nativeQuery = true)
 	Optional<HardshipFile> findInScope(@Param("scope") long scope, @Param("id") long id);

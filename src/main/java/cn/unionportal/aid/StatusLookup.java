@@ -107,7 +107,7 @@ public class StatusLookup {
 			.query((rs, i) -> new Holder(false, rs.getLong("id"), rs.getLong("member_id"), rs.getLong("organization_id"),
 					rs.getString("lookup_code"), null))
 			.optional()
-			.filter(h -> organizations.isWithinScope(user, h.organizationId()))
+			.filter(h -> organizations.scopeOf(user).contains(h.organizationId()))
 			.orElseThrow(() -> new NotFoundException("hardship file", fileId));
 		return card(file);
 	}
@@ -120,7 +120,7 @@ public class StatusLookup {
 			.query((rs, i) -> new Holder(true, rs.getLong("id"), rs.getLong("member_id"), rs.getLong("organization_id"),
 					rs.getString("lookup_code"), AidKind.valueOf(rs.getString("kind"))))
 			.optional()
-			.filter(h -> organizations.isWithinScope(user, h.organizationId()))
+			.filter(h -> organizations.scopeOf(user).contains(h.organizationId()))
 			.orElseThrow(() -> new NotFoundException("aid case", caseId));
 		return card(aidCase);
 	}

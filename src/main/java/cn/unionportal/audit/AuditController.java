@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.PageLinks;
 import org.springframework.data.domain.Page;
@@ -34,7 +33,10 @@ class AuditController {
 
 	private final AuditTrail audit;
 
-	AuditController(AuditTrail audit) {
+	private final AuditPermissions permissions;
+
+	AuditController(AuditTrail audit, AuditPermissions permissions) {
+		this.permissions = permissions;
 		this.audit = audit;
 	}
 
@@ -45,9 +47,7 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("the audit trail is for administrators");
-		}
+		permissions.requireRead(user);
 		String subjectType = member != null ? "MEMBER" : type != null && SUBJECT_TYPES.contains(type) ? type : null;
 		Long subjectId = member != null ? member : subjectType == null ? null : subject;
 		AuditTrail.Filter filter = new AuditTrail.Filter(subjectType, subjectId, actor, from, to);

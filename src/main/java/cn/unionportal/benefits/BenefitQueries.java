@@ -15,6 +15,7 @@ import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberMatches;
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.SearchPatterns;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -31,8 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BenefitQueries {
-
-	private static final String IN_SCOPE = " IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)";
 
 	private final JdbcClient jdbc;
 
@@ -62,11 +61,10 @@ class BenefitQueries {
 	 */
 	List<ProgrammeView> programmes(long scope) {
 		List<ProgrammeView> rows = jdbc.sql("SELECT p.*, (SELECT COUNT(*) FROM insurance_enrolment e"
-				+ " WHERE e.programme_id = p.id AND e.status = 'ENROLLED' AND e.organization_id" + IN_SCOPE + ") AS enrolled"
-				+ " FROM benefit_programme p WHERE p.organization_id IN"
-				+ " (SELECT c.ancestor_id FROM organization_closure c WHERE c.descendant_id = :scope)"
-				+ " OR p.organization_id" + IN_SCOPE + " ORDER BY p.programme_year DESC, p.id DESC")
-			.param("scope", scope)
+				+ " WHERE e.programme_id = p.id AND e.status = 'ENROLLED' AND e.organization_id" + Scope.SUBTREE + ") AS enrolled"
+				+ " FROM benefit_programme p WHERE p.organization_id" + Scope.ABOVE
+				+ " OR p.organization_id" + Scope.SUBTREE + " ORDER BY p.programme_year DESC, p.id DESC")
+			.param(Scope.PARAMETER, scope)
 			.query((rs, i) -> programme(rs, null, rs.getLong("enrolled")))
 			.list();
 		Map<Long, String> names = organizations.namesOf(rows.stream().map(ProgrammeView::organizationId).distinct().toList());
@@ -204,8 +202,8 @@ class BenefitQueries {
 	private static String common(Filter filter, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
 		if (filter.scope() != null) {
-			conditions.add("e.organization_id" + IN_SCOPE);
-			params.put("scope", filter.scope());
+			conditions.add("e.organization_id" + Scope.SUBTREE);
+			params.put(Scope.PARAMETER, filter.scope());
 		}
 		if (filter.memberId() != null) {
 			conditions.add("e.member_id = :member");

@@ -17,7 +17,6 @@ import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -67,9 +66,12 @@ public class BenefitsManagement {
 
 	private final Clock clock;
 
+	private final BenefitsPermissions permissions;
+
 	BenefitsManagement(BenefitProgrammeRepository programmes, InsuranceEnrolmentRepository enrolments,
 			MemberEntitlementRepository entitlements, MerchantDirectory merchants, BenefitQueries queries,
-			MemberManagement members, OrganizationManagement organizations, AuditTrail audit, Clock clock) {
+			MemberManagement members, OrganizationManagement organizations, AuditTrail audit, Clock clock, BenefitsPermissions permissions) {
+		this.permissions = permissions;
 		this.programmes = programmes;
 		this.enrolments = enrolments;
 		this.entitlements = entitlements;
@@ -103,11 +105,6 @@ public class BenefitsManagement {
 
 	// ---- programmes ----------------------------------------------------------------------------
 
-	/** Programmes are created and closed by federation administrators. */
-	public boolean mayManageProgrammes(CurrentUser user) {
-		return user.has(StaffRole.FEDERATION_ADMIN);
-	}
-
 	/** Programmes run above the user's organization (or at it) or inside the scope. */
 	public List<ProgrammeView> programmes(CurrentUser user) {
 		return queries.programmes(user.organizationId());
@@ -121,9 +118,7 @@ public class BenefitsManagement {
 	/** A new programme run by the municipal federation; it opens at once. */
 	@Transactional
 	public long createProgramme(CurrentUser user, ProgrammeData data) {
-		if (!mayManageProgrammes(user)) {
-			throw new ForbiddenException("programmes are created by federation administrators");
-		}
+		permissions.requireManageProgrammes(user);
 		ProgrammeKind kind = data.kind() == null ? ProgrammeKind.MUTUAL_AID_INSURANCE : data.kind();
 		String name = Texts.required(data.name(), "name", 100);
 		if (data.year() == null) {
@@ -158,9 +153,7 @@ public class BenefitsManagement {
 	@Transactional
 	public void changeProgrammeStatus(CurrentUser user, long id, long version, ProgrammeStatus status) {
 		BenefitProgramme programme = loadProgramme(user, id);
-		if (!mayManageProgrammes(user)) {
-			throw new ForbiddenException("programmes are closed by federation administrators");
-		}
+		permissions.requireManageProgrammes(user);
 		if (programme.getVersion() != version) {
 			throw new ConflictException("programme " + id + " changed meanwhile");
 		}
@@ -301,7 +294,7 @@ public class BenefitsManagement {
 	@Transactional
 	public void changeEntitlementStatus(CurrentUser user, long id, long version, EntitlementStatus status) {
 		MemberEntitlement entitlement = entitlements.findById(id)
-			.filter(e -> organizations.isWithinScope(user, e.getOrganizationId()))
+			.filter(e -> organizations.scopeOf(user).contains(e.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("entitlement", id));
 		if (entitlement.getVersion() != version) {
 			throw new ConflictException("entitlement " + id + " changed meanwhile");
@@ -362,11 +355,6 @@ public class BenefitsManagement {
 
 	// ---- merchants -----------------------------------------------------------------------------
 
-	/** Federation administrators and the municipal federation's own staff manage merchants. */
-	public boolean mayManageMerchants(CurrentUser user) {
-		return merchants.mayManage(user);
-	}
-
 	/** Merchants for staff pages: every status unless one is asked for; name or address search. */
 	public Page<MerchantView> merchantsForStaff(Long districtId, MerchantCategory category, MerchantStatus status,
 			String text, Pageable pageable) {
@@ -424,14 +412,13 @@ public class BenefitsManagement {
 
 	private BenefitProgramme loadProgramme(CurrentUser user, long id) {
 		return programmes.findById(id)
-			.filter(p -> organizations.isWithin(p.getOrganizationId(), user.organizationId())
-					|| organizations.isWithinScope(user, p.getOrganizationId()))
+			.filter(p -> organizations.scopeOf(user).liesWithin(p.getOrganizationId()) || organizations.scopeOf(user).contains(p.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("programme", id));
 	}
 
 	private InsuranceEnrolment loadEnrolment(CurrentUser user, long id) {
 		return enrolments.findById(id)
-			.filter(e -> organizations.isWithinScope(user, e.getOrganizationId()))
+			.filter(e -> organizations.scopeOf(user).contains(e.getOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("enrolment", id));
 	}
 

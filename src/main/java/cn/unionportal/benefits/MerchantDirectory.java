@@ -6,12 +6,10 @@ import java.util.List;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -35,16 +33,15 @@ class MerchantDirectory {
 
 	private final Clock clock;
 
+	private final BenefitsPermissions permissions;
+
 	MerchantDirectory(PartnerMerchantRepository merchants, OrganizationManagement organizations, AuditTrail audit,
-			Clock clock) {
+			Clock clock, BenefitsPermissions permissions) {
+		this.permissions = permissions;
 		this.merchants = merchants;
 		this.organizations = organizations;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	boolean mayManage(CurrentUser user) {
-		return user.has(StaffRole.FEDERATION_ADMIN) || user.organizationId() == organizations.rootId();
 	}
 
 	/** The active district federations directly under the municipal federation. */
@@ -66,7 +63,7 @@ class MerchantDirectory {
 
 	@Transactional
 	long create(CurrentUser user, MerchantData data) {
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		Checked checked = check(data, 0);
 		PartnerMerchant merchant = new PartnerMerchant(checked.name(), data.category(), data.districtId(),
 				checked.address(), checked.discount(), clock.instant());
@@ -79,7 +76,7 @@ class MerchantDirectory {
 	@Transactional
 	void update(CurrentUser user, long id, long version, MerchantData data) {
 		PartnerMerchant merchant = load(id);
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		requireVersion(merchant, version);
 		Checked checked = check(data, id);
 		String before = merchant.describe();
@@ -93,7 +90,7 @@ class MerchantDirectory {
 	@Transactional
 	void changeStatus(CurrentUser user, long id, long version, MerchantStatus status) {
 		PartnerMerchant merchant = load(id);
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		requireVersion(merchant, version);
 		Texts.requireField(status, "status");
 		if (merchant.getStatus() == status) {
@@ -136,12 +133,6 @@ class MerchantDirectory {
 
 	private PartnerMerchant load(long id) {
 		return merchants.findById(id).orElseThrow(() -> new NotFoundException("merchant", id));
-	}
-
-	private void requireManager(CurrentUser user) {
-		if (!mayManage(user)) {
-			throw new ForbiddenException("partner merchants are managed by federation staff");
-		}
 	}
 
 	private static void requireVersion(PartnerMerchant merchant, long version) {

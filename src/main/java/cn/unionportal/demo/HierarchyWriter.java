@@ -1,36 +1,23 @@
 package cn.unionportal.demo;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.unionportal.demo.FederationPlan.Affiliation;
-import cn.unionportal.organization.OrganizationType;
-import cn.unionportal.shared.ChineseNames;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.unionportal.organization.OrganizationBulkWriter;
+import cn.unionportal.organization.OrganizationBulkWriter.NewAffiliation;
+import cn.unionportal.organization.OrganizationBulkWriter.NewOrganization;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a planned hierarchy in JDBC batches: organizations with ids assigned here (after the
- * highest existing one, the identity column restarted behind them), their closure rows (every
- * ancestor including the organization itself, computed in memory) and affiliations. Bulk loading
- * is the one place the generator writes the organization module's tables directly; the database's
- * keys and type-rule constraints check every row.
+ * Hands a planned hierarchy to the organization module's {@link OrganizationBulkWriter} (JDBC
+ * batches; the organization module writes its own tables, the closure rows included).
  */
 @Component
 class HierarchyWriter {
 
-	static final int BATCH = 1_000;
+	private final OrganizationBulkWriter writer;
 
-	private final JdbcTemplate jdbc;
-
-	private final Clock clock;
-
-	HierarchyWriter(JdbcTemplate jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+	HierarchyWriter(OrganizationBulkWriter writer) {
+		this.writer = writer;
 	}
 
 	/**
@@ -39,59 +26,15 @@ class HierarchyWriter {
 	 * @return the database id of each planned organization, by plan index
 	 */
 	long[] write(FederationPlan plan, long rootId) {
-		List<PlannedOrganization> planned = plan.organizations();
-		Long max = jdbc.queryForObject("SELECT MAX(id) FROM organization", Long.class);
-		long first = (max == null ? 0 : max) + 1;
-		long[] ids = new long[planned.size()];
-		Timestamp now = Timestamp.from(clock.instant());
-		List<Object[]> organizations = new ArrayList<>(planned.size());
-		List<Object[]> closure = new ArrayList<>();
-		List<List<Long>> ancestors = new ArrayList<>(planned.size());
-		for (PlannedOrganization organization : planned) {
-			long id = first + organization.index();
-			ids[organization.index()] = id;
-			boolean underRoot = organization.parent() == PlannedOrganization.ROOT;
-			long parentId = underRoot ? rootId : ids[organization.parent()];
-			OrganizationType parentType = underRoot ? OrganizationType.MUNICIPAL_FEDERATION
-					: planned.get(organization.parent()).type();
-			organizations.add(new Object[] { id, organization.name(), ChineseNames.sortKey(organization.name()),
-					ChineseNames.pinyinText(organization.name()), organization.type().name(), parentId,
-					parentType.name(), organization.chair(),
-					organization.foundedOn() == null ? null : Date.valueOf(organization.foundedOn()),
-					organization.creditCode(), now, now });
-			// ancestors from the organization itself upwards: its depth-0 row first
-			List<Long> line = new ArrayList<>();
-			line.add(id);
-			line.addAll(underRoot ? List.of(rootId) : ancestors.get(organization.parent()));
-			ancestors.add(line);
-			for (int depth = 0; depth < line.size(); depth++) {
-				closure.add(new Object[] { line.get(depth), id, depth });
-			}
-		}
-		batches("""
-				INSERT INTO organization (id, name, name_sort, name_pinyin, type, parent_id, parent_type, chair, founded_on,
-				  credit_code, status, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?)
-				""", organizations);
-		batches("INSERT INTO organization_closure (ancestor_id, descendant_id, depth) VALUES (?, ?, ?)", closure);
-		List<Object[]> affiliations = new ArrayList<>(plan.affiliations().size());
-		for (Affiliation affiliation : plan.affiliations()) {
-			affiliations.add(new Object[] { ids[affiliation.union()], planned.get(affiliation.union()).type().name(),
-					ids[affiliation.federation()], planned.get(affiliation.federation()).type().name(), now });
-		}
-		batches("""
-				INSERT INTO organization_affiliation (organization_id, organization_type, federation_id, federation_type,
-				  created_at)
-				VALUES (?, ?, ?, ?, ?)
-				""", affiliations);
-		// ids were given explicitly: new organizations must be numbered after them (a number, not input)
-		jdbc.execute("ALTER TABLE organization ALTER COLUMN id RESTART WITH " + (first + planned.size()));
-		return ids;
-	}
-
-	private void batches(String sql, List<Object[]> rows) {
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
-		}
+		List<NewOrganization> organizations = plan.organizations()
+			.stream()
+			.map(o -> new NewOrganization(o.parent() == PlannedOrganization.ROOT ? OrganizationBulkWriter.ROOT : o.parent(),
+					o.type(), o.name(), o.chair(), o.foundedOn(), o.creditCode()))
+			.toList();
+		List<NewAffiliation> affiliations = plan.affiliations()
+			.stream()
+			.map(a -> new NewAffiliation(a.union(), a.federation()))
+			.toList();
+		return writer.write(organizations, affiliations, rootId);
 	}
 }

@@ -102,13 +102,7 @@ public class MemberExports {
 	}
 
 	private long scopeOf(CurrentUser user, MemberQuery query) {
-		if (query.organizationId() == null) {
-			return user.organizationId();
-		}
-		if (!organizations.isWithinScope(user, query.organizationId())) {
-			throw new NotFoundException("organization", query.organizationId());
-		}
-		return query.organizationId();
+		return organizations.scopeOf(user).narrowTo(query.organizationId());
 	}
 
 	private int writeRows(SXSSFWorkbook workbook, MemberSearchSql sql, boolean unmasked,

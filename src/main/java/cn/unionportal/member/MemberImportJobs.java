@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import cn.unionportal.shared.metrics.PortalMetrics;
+import cn.unionportal.organization.Scope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -74,10 +75,8 @@ class MemberImportJobs {
 
 	/** The latest imports whose scope lies within the subtree of {@code scope}. */
 	List<Job> recentWithin(long scope, int limit) {
-		return jdbc.sql(SELECT_JOB + """
-				 WHERE scope_organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)
-				ORDER BY created_at DESC, id DESC LIMIT :limit
-				""").param("scope", scope).param("limit", limit).query(MemberImportJobs::job).list();
+		return jdbc.sql(SELECT_JOB + " WHERE scope_organization_id" + Scope.SUBTREE
+				+ "ORDER BY created_at DESC, id DESC LIMIT :limit").param("scope", scope).param("limit", limit).query(MemberImportJobs::job).list();
 	}
 
 	/** An earlier import of the same file (by content) within the same scope, if any. */

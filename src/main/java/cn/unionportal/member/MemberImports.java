@@ -262,7 +262,7 @@ public class MemberImports {
 
 	private Job load(CurrentUser user, long id) {
 		return jobs.find(id)
-			.filter(job -> organizations.isWithinScope(user, job.scopeOrganizationId()))
+			.filter(job -> organizations.scopeOf(user).contains(job.scopeOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("member import", id));
 	}
 

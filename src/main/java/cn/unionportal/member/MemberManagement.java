@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
@@ -62,9 +62,12 @@ public class MemberManagement {
 
 	private final MemberExactSearches exactSearches;
 
+	private final MemberPermissions permissions;
+
 	MemberManagement(MemberRepository members, MemberTransferRepository transfers, OrganizationManagement organizations,
 			PersonalData personalData, AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-			MemberExactSearches exactSearches) {
+			MemberExactSearches exactSearches, MemberPermissions permissions) {
+		this.permissions = permissions;
 		this.events = events;
 		this.exactSearches = exactSearches;
 		this.members = members;
@@ -79,13 +82,7 @@ public class MemberManagement {
 	// ---- reading -------------------------------------------------------------------------
 
 	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable) {
-		long scope = user.organizationId();
-		if (query.organizationId() != null) {
-			if (!organizations.isWithinScope(user, query.organizationId())) {
-				throw new NotFoundException("organization", query.organizationId());
-			}
-			scope = query.organizationId();
-		}
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData);
 		if (sql.exact() != null) {
 			exactSearches.admit(user, sql.exact(), scope);
@@ -112,8 +109,7 @@ public class MemberManagement {
 					EmploymentType.valueOf(rs.getString("employment_type")), rs.getLong("organization_id"),
 					rs.getDate("join_date").toLocalDate(), MemberStatus.valueOf(rs.getString("status"))))
 			.list();
-		Map<Long, String> names = organizations
-			.namesOf(rows.stream().map(MemberRow::organizationId).distinct().toList());
+		Map<Long, String> names = organizations.scopeOf(user).names(rows.stream().map(MemberRow::organizationId).toList());
 		List<MemberSummary> content = rows.stream()
 			.map(r -> new MemberSummary(r.id(), r.name(), r.gender(), r.idNumberMasked(), r.phoneMasked(),
 					r.cardNumber(), r.employmentType(), r.organizationId(), names.get(r.organizationId()), r.joinDate(),
@@ -133,16 +129,14 @@ public class MemberManagement {
 
 	/** Whether the user's role may see unmasked ID and phone numbers (each reveal is audited). */
 	public boolean mayReveal(CurrentUser user) {
-		return user.isAdministrator();
+		return permissions.mayReveal(user);
 	}
 
 	/** The unmasked value of one field, recorded in the audit trail (who, whose, when). */
 	@Transactional
 	public String reveal(CurrentUser user, long id, RevealableField field) {
 		Member member = load(user, id);
-		if (!mayReveal(user)) {
-			throw new ForbiddenException("revealing personal data needs an administrator");
-		}
+		permissions.requireReveal(user, "revealing personal data needs an administrator");
 		String value = switch (field) {
 			case ID_NUMBER -> personalData.decrypt(member.getIdNumberCipher());
 			case PHONE -> personalData.decrypt(member.getPhoneCipher());
@@ -387,7 +381,7 @@ public class MemberManagement {
 		}
 		audit.record(user.username(), "TRANSFER_REQUESTED", SUBJECT, memberId, member.getOrganizationId(),
 				"to organization " + target.id());
-		if (organizations.isWithinScope(user, target.id())) {
+		if (organizations.scopeOf(user).contains(target.id())) {
 			complete(user, transfer, member, null);
 			return true;
 		}
@@ -417,7 +411,7 @@ public class MemberManagement {
 	public void cancelTransfer(CurrentUser user, long transferId, long version) {
 		MemberTransfer transfer = transfers.findById(transferId)
 			.filter(t -> t.getStatus() == TransferStatus.PENDING)
-			.filter(t -> organizations.isWithinScope(user, t.getFromOrganizationId()))
+			.filter(t -> organizations.scopeOf(user).contains(t.getFromOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("transfer", transferId));
 		requireVersion(transfer.getVersion(), version);
 		transfer.decide(TransferStatus.CANCELLED, user.username(), null, clock.instant());
@@ -450,7 +444,7 @@ public class MemberManagement {
 	private MemberTransfer loadIncoming(CurrentUser user, long transferId, long version) {
 		MemberTransfer transfer = transfers.findById(transferId)
 			.filter(t -> t.getStatus() == TransferStatus.PENDING)
-			.filter(t -> organizations.isWithinScope(user, t.getToOrganizationId()))
+			.filter(t -> organizations.scopeOf(user).contains(t.getToOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("transfer", transferId));
 		requireVersion(transfer.getVersion(), version);
 		return transfer;
@@ -562,8 +556,9 @@ public class MemberManagement {
 	}
 
 	private RuleViolationException duplicate(CurrentUser user, Member existing) {
-		if (organizations.isWithinScope(user, existing.getOrganizationId())) {
-			String name = organizations.namesOf(List.of(existing.getOrganizationId())).get(existing.getOrganizationId());
+		Scope scope = organizations.scopeOf(user);
+		if (scope.contains(existing.getOrganizationId())) {
+			String name = scope.name(existing.getOrganizationId());
 			return new RuleViolationException("idNumber", "member.error.duplicateInScope", name, existing.getCardNumber());
 		}
 		return new RuleViolationException("idNumber", "member.error.duplicateElsewhere");

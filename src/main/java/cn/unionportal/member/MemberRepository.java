@@ -2,13 +2,14 @@ package cn.unionportal.member;
 
 import java.util.Optional;
 
+import cn.unionportal.organization.Scope;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface MemberRepository extends JpaRepository<Member, Long> {
 
-	String IN_SCOPE = " m.organization_id IN (SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope) ";
+	String IN_SCOPE = " m.organization_id" + Scope.SUBTREE;
 
 	@Query(value = "SELECT m.* FROM member m WHERE m.id = :id AND" + IN_SCOPE, nativeQuery = true)
 	Optional<Member> findInScope(@Param("scope") long scope, @Param("id") long id);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.ChineseNames;
 
@@ -40,10 +41,9 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				: " FROM member_pinyin_prefix p JOIN member m ON m.id = p.member_id"
 						+ " WHERE p.prefix = :pinyinHead AND");
 		// the scope (pinyin: the prefix rows' copy of the organization, read from their index)
-		where.append((pinyin == null ? " m.organization_id IN " : " p.organization_id IN ")
-				+ "(SELECT c.descendant_id FROM organization_closure c WHERE c.ancestor_id = :scope)");
+		where.append((pinyin == null ? " m.organization_id" : " p.organization_id") + Scope.SUBTREE);
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", scope);
+		params.put(Scope.PARAMETER, scope);
 		Exact exact = null;
 		if (!text.isEmpty()) {
 			String compact = text.replaceAll("[\\s-]", "");

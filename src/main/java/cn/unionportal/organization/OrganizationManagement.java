@@ -62,9 +62,12 @@ public class OrganizationManagement {
 
 	private final Clock clock;
 
+	private final OrganizationPermissions permissions;
+
 	OrganizationManagement(OrganizationRepository organizations, AffiliationRepository affiliations,
 			OrganizationLinks links, List<DissolutionGuard> dissolutionGuards, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, OrganizationPermissions permissions) {
+		this.permissions = permissions;
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.links = links;
@@ -94,9 +97,17 @@ public class OrganizationManagement {
 		return view(user, organization, parentName);
 	}
 
+	/**
+	 * The user's {@link Scope}, the same one {@link Scopes#of} hands out (one per request): for
+	 * services that use this class anyway.
+	 */
+	public Scope scopeOf(CurrentUser user) {
+		return Scopes.cached(user, links, this);
+	}
+
 	/** Whether {@code organizationId} lies in the user's subtree. */
-	public boolean isWithinScope(CurrentUser user, long organizationId) {
-		return links.isWithin(user.organizationId(), organizationId);
+	boolean isWithinScope(CurrentUser user, long organizationId) {
+		return scopeOf(user).contains(organizationId);
 	}
 
 	/** Whether the organization exists, lies in the user's subtree and is active. */
@@ -287,7 +298,7 @@ public class OrganizationManagement {
 	@Transactional
 	public long create(CurrentUser user, long parentId, OrganizationType type, OrganizationChanges changes) {
 		Organization parent = load(user, parentId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		if (!parent.isActive()) {
 			throw new RuleViolationException(null, "organization.error.parentDissolved");
 		}
@@ -307,7 +318,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void update(CurrentUser user, long id, long version, OrganizationChanges changes) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		long parentId = organization.getParentId() == null ? -1 : organization.getParentId();
 		checkChanges(parentId, id, organization.getType(), changes);
@@ -320,7 +331,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void move(CurrentUser user, long id, long version, long newParentId) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		if (id == user.organizationId() || organization.getParentId() == null) {
 			throw new RuleViolationException("parentId", "organization.error.moveScopeRoot");
@@ -357,7 +368,7 @@ public class OrganizationManagement {
 	@Transactional
 	public void dissolve(CurrentUser user, long id, long version, LocalDate on) {
 		Organization organization = load(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		requireVersion(organization, version);
 		if (id == user.organizationId() || organization.getParentId() == null) {
 			throw new RuleViolationException(null, "organization.error.dissolveScopeRoot");
@@ -386,7 +397,7 @@ public class OrganizationManagement {
 	public void affiliate(CurrentUser user, long unionId, long federationId) {
 		Organization union = load(user, unionId);
 		Organization federation = load(user, federationId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		if (!union.getType().isEnterprise() || !federation.getType().isAffiliationTarget()) {
 			throw new RuleViolationException("federationId", "organization.error.affiliationType");
 		}
@@ -409,7 +420,7 @@ public class OrganizationManagement {
 	public void removeAffiliation(CurrentUser user, long unionId, long federationId) {
 		load(user, unionId);
 		load(user, federationId);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		affiliations.deleteById(new Affiliation.Key(unionId, federationId));
 	}
 
@@ -418,12 +429,6 @@ public class OrganizationManagement {
 	private Organization load(CurrentUser user, long id) {
 		return organizations.findInScope(user.organizationId(), id)
 			.orElseThrow(() -> new NotFoundException("organization", id));
-	}
-
-	private static void requireAdministrator(CurrentUser user) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("organization changes need an administrator");
-		}
 	}
 
 	private static String describe(Organization o) {
@@ -513,5 +518,4 @@ public class OrganizationManagement {
 	private static Pageable unsorted(Pageable pageable) {
 		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
 	}
-
 }

@@ -30,6 +30,12 @@ public final class Scope {
 	 */
 	public static final String SUBTREE = " IN (SELECT sc.descendant_id FROM organization_closure sc WHERE sc.ancestor_id = :scope) ";
 
+	/**
+	 * {@code <column>} + this = "the column's organization is {@code :scope} or lies above it" (the
+	 * ancestors of the scope's top, e.g. programmes run for a whole district that a union below sees).
+	 */
+	public static final String ABOVE = " IN (SELECT sa.ancestor_id FROM organization_closure sa WHERE sa.descendant_id = :scope) ";
+
 	private final CurrentUser user;
 
 	private final OrganizationLinks links;
@@ -57,6 +63,11 @@ public final class Scope {
 	/** Whether the organization lies in the subtree (false for an id that does not exist). */
 	public boolean contains(long organizationId) {
 		return answers.computeIfAbsent(organizationId, id -> links.isWithin(user.organizationId(), id));
+	}
+
+	/** Whether the top of the scope lies in the subtree of {@code ancestorId} (at it or below it). */
+	public boolean liesWithin(long ancestorId) {
+		return links.isWithin(ancestorId, user.organizationId());
 	}
 
 	/** The organization if it lies in the scope; otherwise the same 404 as a missing one. */

@@ -8,7 +8,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Hands out the {@link Scope} of a user: one per request (kept as a request attribute), so a page
  * that asks about the same organization twice queries once. Outside a request (jobs, tests) every
- * call gives a fresh scope.
+ * call gives a fresh scope. Services that use {@link OrganizationManagement} anyway may ask its
+ * {@link OrganizationManagement#scopeOf} instead (the same scope).
  */
 @Component
 public class Scopes {
@@ -25,6 +26,10 @@ public class Scopes {
 	}
 
 	public Scope of(CurrentUser user) {
+		return cached(user, links, organizations);
+	}
+
+	static Scope cached(CurrentUser user, OrganizationLinks links, OrganizationManagement organizations) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request == null) {
 			return new Scope(user, links, organizations);

@@ -2,6 +2,7 @@ package cn.unionportal.aid.web;
 
 import java.util.stream.Collectors;
 
+import cn.unionportal.aid.AidPermissions;
 import cn.unionportal.aid.AidBudgetManagement;
 import cn.unionportal.aid.AidBudgetView;
 import cn.unionportal.aid.AidPolicyManagement;
@@ -33,7 +34,10 @@ class AidBudgetController {
 
 	private final AidPolicyManagement policies;
 
-	AidBudgetController(AidBudgetManagement budgets, AidPolicyManagement policies) {
+	private final AidPermissions permissions;
+
+	AidBudgetController(AidBudgetManagement budgets, AidPolicyManagement policies, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.budgets = budgets;
 		this.policies = policies;
 	}
@@ -73,7 +77,7 @@ class AidBudgetController {
 	private String page(CurrentUser user, int year, Long organization, Model model) {
 		model.addAttribute("year", year);
 		model.addAttribute("budgets", budgets.budgets(user, year));
-		boolean mayEdit = budgets.mayEdit(user);
+		boolean mayEdit = permissions.mayEditBudgets(user);
 		model.addAttribute("mayEdit", mayEdit);
 		if (mayEdit) {
 			var choices = budgets.choices(user, year, organization);

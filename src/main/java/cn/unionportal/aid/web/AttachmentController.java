@@ -3,6 +3,7 @@ package cn.unionportal.aid.web;
 import java.nio.charset.StandardCharsets;
 
 import cn.unionportal.aid.AttachmentDownload;
+import cn.unionportal.aid.AidPermissions;
 import cn.unionportal.aid.AttachmentStore;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
@@ -34,7 +35,10 @@ class AttachmentController {
 
 	private final AttachmentStore attachments;
 
-	AttachmentController(AttachmentStore attachments) {
+	private final AidPermissions permissions;
+
+	AttachmentController(AttachmentStore attachments, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.attachments = attachments;
 	}
 
@@ -43,7 +47,7 @@ class AttachmentController {
 		model.addAttribute("owner", attachments.owner(user, fileId));
 		model.addAttribute("attachments", attachments.list(user, fileId));
 		model.addAttribute("maxSize", attachments.maxSize());
-		model.addAttribute("mayDelete", user.isAdministrator());
+		model.addAttribute("mayDelete", permissions.mayDeleteAttachments(user));
 		return "aid/attachments";
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import cn.unionportal.aid.AidPermissions;
 import cn.unionportal.aid.FileStatus;
 import cn.unionportal.aid.FileViews.FileQuery;
 import cn.unionportal.aid.FileViews.FileSummary;
@@ -54,8 +55,11 @@ class HardshipFileController {
 
 	private final Clock clock;
 
+	private final AidPermissions permissions;
+
 	HardshipFileController(HardshipFileManagement files, MemberManagement members, HardshipFileAccessLog accessLog,
-			Clock clock) {
+			Clock clock, AidPermissions permissions) {
+		this.permissions = permissions;
 		this.files = files;
 		this.members = members;
 		this.accessLog = accessLog;
@@ -156,7 +160,7 @@ class HardshipFileController {
 
 	private String detail(CurrentUser user, FileView file, int accessPage, Model model) {
 		model.addAttribute("file", file);
-		if (accessLog.mayRead(user)) {
+		if (permissions.mayReadAccessLog(user)) {
 			var accesses = accessLog.entries(user, file.id(),
 					PageRequest.of(Math.max(accessPage, 0), ACCESS_PAGE_SIZE));
 			model.addAttribute("accesses", accesses);
@@ -165,7 +169,7 @@ class HardshipFileController {
 		}
 		model.addAttribute("timeline", files.timeline(user, file.id()));
 		model.addAttribute("objections", files.objections(user, file.id()));
-		model.addAttribute("federationLevel", files.isFederationLevel(user));
+		model.addAttribute("federationLevel", permissions.isFederationLevel(user));
 		return "aid/files/detail";
 	}
 

@@ -3,12 +3,12 @@ package cn.unionportal.benefits.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import cn.unionportal.benefits.BenefitsPermissions;
 import cn.unionportal.benefits.BenefitsManagement;
 import cn.unionportal.benefits.EntitlementStatus;
 import cn.unionportal.benefits.ProgrammeKind;
 import cn.unionportal.benefits.ProgrammeStatus;
 import cn.unionportal.member.MemberManagement;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
@@ -36,7 +36,10 @@ class BenefitsController {
 
 	private final Clock clock;
 
-	BenefitsController(BenefitsManagement benefits, MemberManagement members, Clock clock) {
+	private final BenefitsPermissions permissions;
+
+	BenefitsController(BenefitsManagement benefits, MemberManagement members, Clock clock, BenefitsPermissions permissions) {
+		this.permissions = permissions;
 		this.benefits = benefits;
 		this.members = members;
 		this.clock = clock;
@@ -45,14 +48,14 @@ class BenefitsController {
 	@GetMapping
 	String showOverview(CurrentUser user, Model model) {
 		model.addAttribute("programmes", benefits.programmes(user));
-		model.addAttribute("mayManageProgrammes", benefits.mayManageProgrammes(user));
-		model.addAttribute("mayManageMerchants", benefits.mayManageMerchants(user));
+		model.addAttribute("mayManageProgrammes", permissions.mayManageProgrammes(user));
+		model.addAttribute("mayManageMerchants", permissions.mayManageMerchants(user));
 		return "benefits/overview";
 	}
 
 	@GetMapping("/programmes/new")
 	String showProgrammeForm(CurrentUser user, Model model) {
-		requireProgrammeManager(user);
+		permissions.requireManageProgrammes(user);
 		int year = LocalDate.now(clock).getYear();
 		model.addAttribute("form", new ProgrammeForm(ProgrammeKind.MUTUAL_AID_INSURANCE, "", year,
 				LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null));
@@ -63,7 +66,7 @@ class BenefitsController {
 	@PostMapping("/programmes")
 	String createProgramme(CurrentUser user, @Valid @ModelAttribute("form") ProgrammeForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
-		requireProgrammeManager(user);
+		permissions.requireManageProgrammes(user);
 		model.addAttribute("kinds", ProgrammeKind.values());
 		if (binding.hasErrors()) {
 			return "benefits/programme-form";
@@ -93,11 +96,5 @@ class BenefitsController {
 		model.addAttribute("benefits", benefits.benefitsOf(user, memberId));
 		model.addAttribute("entitlementStatuses", EntitlementStatus.values());
 		return "benefits/member";
-	}
-
-	private void requireProgrammeManager(CurrentUser user) {
-		if (!benefits.mayManageProgrammes(user)) {
-			throw new ForbiddenException("programmes are created by federation administrators");
-		}
 	}
 }

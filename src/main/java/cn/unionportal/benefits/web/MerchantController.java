@@ -1,10 +1,10 @@
 package cn.unionportal.benefits.web;
 
+import cn.unionportal.benefits.BenefitsPermissions;
 import cn.unionportal.benefits.BenefitsManagement;
 import cn.unionportal.benefits.MerchantCategory;
 import cn.unionportal.benefits.MerchantStatus;
 import cn.unionportal.benefits.MerchantView;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
@@ -33,7 +33,10 @@ class MerchantController {
 
 	private final BenefitsManagement benefits;
 
-	MerchantController(BenefitsManagement benefits) {
+	private final BenefitsPermissions permissions;
+
+	MerchantController(BenefitsManagement benefits, BenefitsPermissions permissions) {
+		this.permissions = permissions;
 		this.benefits = benefits;
 	}
 
@@ -42,7 +45,7 @@ class MerchantController {
 		model.addAttribute("districts", benefits.districts());
 		model.addAttribute("categories", MerchantCategory.values());
 		model.addAttribute("merchantStatuses", MerchantStatus.values());
-		model.addAttribute("mayManage", benefits.mayManageMerchants(user));
+		model.addAttribute("mayManage", permissions.mayManageMerchants(user));
 	}
 
 	@GetMapping
@@ -64,7 +67,7 @@ class MerchantController {
 
 	@GetMapping("/new")
 	String showCreateForm(CurrentUser user, Model model) {
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		model.addAttribute("form", new MerchantForm("", MerchantCategory.DINING, null, "", "", null));
 		return "benefits/merchant-form";
 	}
@@ -72,7 +75,7 @@ class MerchantController {
 	@PostMapping
 	String createMerchant(CurrentUser user, @Valid @ModelAttribute("form") MerchantForm form, BindingResult binding,
 			RedirectAttributes redirect) {
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		if (binding.hasErrors()) {
 			return "benefits/merchant-form";
 		}
@@ -90,7 +93,7 @@ class MerchantController {
 	@GetMapping("/{id}/edit")
 	String showEditForm(CurrentUser user, @PathVariable long id, Model model) {
 		MerchantView merchant = benefits.merchant(id);
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		model.addAttribute("merchant", merchant);
 		model.addAttribute("form", MerchantForm.of(merchant));
 		return "benefits/merchant-form";
@@ -100,7 +103,7 @@ class MerchantController {
 	String updateMerchant(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") MerchantForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		MerchantView merchant = benefits.merchant(id);
-		requireManager(user);
+		permissions.requireManageMerchants(user);
 		model.addAttribute("merchant", merchant);
 		if (binding.hasErrors()) {
 			return "benefits/merchant-form";
@@ -129,11 +132,5 @@ class MerchantController {
 			FlashMessages.error(redirect, violation.messageKey(), violation.arguments());
 		}
 		return "redirect:/benefits/merchants";
-	}
-
-	private void requireManager(CurrentUser user) {
-		if (!benefits.mayManageMerchants(user)) {
-			throw new ForbiddenException("partner merchants are managed by federation staff");
-		}
 	}
 }

@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationPermissions;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.organization.OrganizationView;
-import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
@@ -43,7 +43,10 @@ class OrganizationController {
 
 	private final Clock clock;
 
-	OrganizationController(OrganizationManagement organizations, Clock clock) {
+	private final OrganizationPermissions permissions;
+
+	OrganizationController(OrganizationManagement organizations, Clock clock, OrganizationPermissions permissions) {
+		this.permissions = permissions;
 		this.organizations = organizations;
 		this.clock = clock;
 	}
@@ -90,7 +93,7 @@ class OrganizationController {
 		model.addAttribute("childTypes", organization.type().allowedChildren());
 		if (organization.type().isEnterprise()) {
 			model.addAttribute("affiliations", organizations.affiliationsOf(user, id));
-			if (user.isAdministrator() && organization.isActive()) {
+			if (permissions.mayChange(user) && organization.isActive()) {
 				model.addAttribute("affiliationTargets", organizations.affiliationTargets(user, id, ""));
 			}
 		}
@@ -105,7 +108,7 @@ class OrganizationController {
 	String showCreateForm(CurrentUser user, @RequestParam long parent, @RequestParam(required = false) OrganizationType type,
 			Model model) {
 		OrganizationView parentView = organizations.get(user, parent);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		OrganizationType initial = type != null ? type
 				: parentView.type().allowedChildren().stream().findFirst().orElse(null);
 		model.addAttribute("form", new OrganizationForm(parent, initial, "", "", null, "", null));
@@ -144,7 +147,7 @@ class OrganizationController {
 	@GetMapping("/{id}/edit")
 	String showEditForm(CurrentUser user, @PathVariable long id, Model model) {
 		OrganizationView organization = organizations.get(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		model.addAttribute("form", new OrganizationForm(organization.parentId(), organization.type(), organization.name(),
 				organization.chair(), organization.foundedOn(), organization.creditCode(), organization.version()));
 		return editForm(user, organization, model);
@@ -179,7 +182,7 @@ class OrganizationController {
 	String showMoveForm(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String q,
 			Model model) {
 		OrganizationView organization = organizations.get(user, id);
-		requireAdministrator(user);
+		permissions.requireChange(user);
 		model.addAttribute("form", new MoveForm(null, organization.version()));
 		return moveForm(user, organization, q, model);
 	}
@@ -250,14 +253,6 @@ class OrganizationController {
 		organizations.removeAffiliation(user, id, federationId);
 		FlashMessages.success(redirect, "organization.affiliation.removed");
 		return "redirect:/organizations/" + id;
-	}
-
-
-	/** Form pages of changes: scope first (404), then role (403), like the services. */
-	private static void requireAdministrator(CurrentUser user) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("organization changes need an administrator");
-		}
 	}
 
 	private static int safe(int page) {
