@@ -49,8 +49,12 @@ class TradeController {
 
 	private final MemberManagement members;
 
+	private final cn.unionportal.competition.EntryImport entryImport;
+
 	TradeController(CompetitionManagement competitions, CompetitionEntries entries, CompetitionResults results,
-			Judging judging, CompetitionPermissions permissions, MemberManagement members) {
+			Judging judging, CompetitionPermissions permissions, MemberManagement members,
+			cn.unionportal.competition.EntryImport entryImport) {
+		this.entryImport = entryImport;
 		this.competitions = competitions;
 		this.entries = entries;
 		this.results = results;
@@ -168,6 +172,28 @@ class TradeController {
 			redirect.addAttribute("q", q);
 			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
 		}
+	}
+
+	@PostMapping("/trades/{tradeId}/entries/import")
+	String importEntries(CurrentUser user, @PathVariable long tradeId,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
+		TradeView trade = competitions.trade(tradeId);
+		CompetitionView competition = competitions.get(user, trade.competitionId());
+		if (file == null || file.isEmpty()) {
+			FlashMessages.error(redirect, "competition.import.error.file");
+			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
+		}
+		try (var in = file.getInputStream()) {
+			model.addAttribute("result", entryImport.run(user, tradeId, in));
+		}
+		catch (RuleViolationException violation) {
+			FlashMessages.error(redirect, violation.messageKey(), violation.arguments());
+			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
+		}
+		model.addAttribute("trade", trade);
+		model.addAttribute("competition", competition);
+		return "competitions/import-result";
 	}
 
 	@PostMapping("/entries/{entryId}/status")
