@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidKind;
+
 /**
  * Events of the aid module. Those about approvals, payments and household files carry what the
  * coming statistics module needs (amounts, kind, organization, year, dates), so it can keep its

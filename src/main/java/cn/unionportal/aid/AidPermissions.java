@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.ApprovalLevel;
+
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,13 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidAmount;
+import cn.unionportal.aid.cases.AidAmountRules;
+import cn.unionportal.aid.cases.AidKind;
+import cn.unionportal.aid.cases.SchoolLevel;
+import cn.unionportal.aid.files.HardshipTier;
+import cn.unionportal.aid.funding.AidPolicyKey;
+import cn.unionportal.aid.funding.AidPolicyValues;
+
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;

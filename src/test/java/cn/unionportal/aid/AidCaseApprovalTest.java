@@ -1,5 +1,8 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidKind;
+import cn.unionportal.aid.lookup.LookupCodes;
+
 import java.util.Map;
 
 import cn.unionportal.account.AccountManagement;

@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.lookup.LookupCodes;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidKind;
+
 import java.util.Map;
 
 import cn.unionportal.account.AccountManagement;

@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.funding.AidPolicyKey;
+
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;

@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.files.V12_1__EncryptHouseholdFields;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -3,9 +3,9 @@ package cn.unionportal.aid.web;
 import java.util.stream.Collectors;
 
 import cn.unionportal.aid.AidPermissions;
-import cn.unionportal.aid.AidBudgetManagement;
-import cn.unionportal.aid.AidBudgetView;
-import cn.unionportal.aid.AidPolicyManagement;
+import cn.unionportal.aid.funding.AidBudgetManagement;
+import cn.unionportal.aid.funding.AidBudgetView;
+import cn.unionportal.aid.funding.AidPolicyManagement;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;

@@ -2,16 +2,16 @@ package cn.unionportal.aid.web;
 
 import java.util.UUID;
 
-import cn.unionportal.aid.AidAmount;
-import cn.unionportal.aid.AidCaseContext;
-import cn.unionportal.aid.AidCaseManagement;
-import cn.unionportal.aid.AidCaseQuery;
-import cn.unionportal.aid.AidCaseSummary;
-import cn.unionportal.aid.AidCaseView;
-import cn.unionportal.aid.AidKind;
-import cn.unionportal.aid.CaseStatus;
-import cn.unionportal.aid.PaymentChannel;
-import cn.unionportal.aid.SchoolLevel;
+import cn.unionportal.aid.cases.AidAmount;
+import cn.unionportal.aid.cases.AidCaseContext;
+import cn.unionportal.aid.cases.AidCaseManagement;
+import cn.unionportal.aid.cases.AidCaseQuery;
+import cn.unionportal.aid.cases.AidCaseSummary;
+import cn.unionportal.aid.cases.AidCaseView;
+import cn.unionportal.aid.cases.AidKind;
+import cn.unionportal.aid.cases.CaseStatus;
+import cn.unionportal.aid.cases.PaymentChannel;
+import cn.unionportal.aid.cases.SchoolLevel;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.RuleViolationException;

@@ -2,9 +2,9 @@ package cn.unionportal.aid.web;
 
 import java.math.BigDecimal;
 
-import cn.unionportal.aid.AidCaseData;
-import cn.unionportal.aid.AidKind;
-import cn.unionportal.aid.SchoolLevel;
+import cn.unionportal.aid.cases.AidCaseData;
+import cn.unionportal.aid.cases.AidKind;
+import cn.unionportal.aid.cases.SchoolLevel;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;

@@ -3,8 +3,8 @@ package cn.unionportal.aid.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import cn.unionportal.aid.AidPaymentData;
-import cn.unionportal.aid.PaymentChannel;
+import cn.unionportal.aid.cases.AidPaymentData;
+import cn.unionportal.aid.cases.PaymentChannel;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;

@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.unionportal.aid.AidPolicyKey;
-import cn.unionportal.aid.AidPolicyManagement;
-import cn.unionportal.aid.AidPolicyView;
+import cn.unionportal.aid.funding.AidPolicyKey;
+import cn.unionportal.aid.funding.AidPolicyManagement;
+import cn.unionportal.aid.funding.AidPolicyView;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;

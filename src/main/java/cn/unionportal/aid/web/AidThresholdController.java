@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import cn.unionportal.aid.HardshipFileManagement;
+import cn.unionportal.aid.funding.AidThresholdManagement;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
@@ -19,12 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AidThresholdController {
 
-	private final HardshipFileManagement files;
+	private final AidThresholdManagement thresholds;
 
 	private final Clock clock;
 
-	AidThresholdController(HardshipFileManagement files, Clock clock) {
-		this.files = files;
+	AidThresholdController(AidThresholdManagement thresholds, Clock clock) {
+		this.thresholds = thresholds;
 		this.clock = clock;
 	}
 
@@ -32,7 +32,7 @@ class AidThresholdController {
 	String showThresholds(CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
 		int chosen = year == null ? LocalDate.now(clock).getYear() : year;
 		model.addAttribute("year", chosen);
-		model.addAttribute("thresholds", files.thresholds(user, chosen));
+		model.addAttribute("thresholds", thresholds.thresholds(user, chosen));
 		return "aid/thresholds";
 	}
 
@@ -40,7 +40,7 @@ class AidThresholdController {
 	String setThreshold(CurrentUser user, @RequestParam long district, @RequestParam int year,
 			@RequestParam(required = false) BigDecimal monthlyAmount, RedirectAttributes redirect) {
 		try {
-			files.setThreshold(user, district, year, monthlyAmount);
+			thresholds.setThreshold(user, district, year, monthlyAmount);
 			FlashMessages.success(redirect, "aid.threshold.saved");
 		}
 		catch (RuleViolationException violation) {

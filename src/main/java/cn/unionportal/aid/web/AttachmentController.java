@@ -2,9 +2,9 @@ package cn.unionportal.aid.web;
 
 import java.nio.charset.StandardCharsets;
 
-import cn.unionportal.aid.AttachmentDownload;
+import cn.unionportal.aid.files.AttachmentDownload;
 import cn.unionportal.aid.AidPermissions;
-import cn.unionportal.aid.AttachmentStore;
+import cn.unionportal.aid.files.AttachmentStore;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;

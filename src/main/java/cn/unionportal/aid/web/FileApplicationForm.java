@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.unionportal.aid.FileApplication;
-import cn.unionportal.aid.HardshipCause;
-import cn.unionportal.aid.HardshipTier;
+import cn.unionportal.aid.files.FileApplication;
+import cn.unionportal.aid.files.HardshipCause;
+import cn.unionportal.aid.files.HardshipTier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,7 +1,7 @@
 package cn.unionportal.aid.web;
 
-import cn.unionportal.aid.StatusLookup;
-import cn.unionportal.aid.StatusLookupCard;
+import cn.unionportal.aid.lookup.StatusLookup;
+import cn.unionportal.aid.lookup.StatusLookupCard;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.PublicBaseUrl;
 import cn.unionportal.shared.web.QrCodes;

@@ -1,7 +1,7 @@
 package cn.unionportal.aid.web;
 
-import cn.unionportal.aid.PublicNoticeBoard;
-import cn.unionportal.aid.PublicNoticeEntry;
+import cn.unionportal.aid.lookup.PublicNoticeBoard;
+import cn.unionportal.aid.lookup.PublicNoticeEntry;
 import cn.unionportal.shared.web.PageLinks;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -1,8 +1,8 @@
 package cn.unionportal.aid.web;
 
-import cn.unionportal.aid.LookupCodes;
-import cn.unionportal.aid.StatusLookup;
-import cn.unionportal.aid.StatusLookupResult;
+import cn.unionportal.aid.lookup.LookupCodes;
+import cn.unionportal.aid.lookup.StatusLookup;
+import cn.unionportal.aid.lookup.StatusLookupResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.unionportal.shared.metrics.PortalMetrics;

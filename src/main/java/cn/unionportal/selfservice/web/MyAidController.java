@@ -1,7 +1,7 @@
 package cn.unionportal.selfservice.web;
 
-import cn.unionportal.aid.HardshipFileManagement;
-import cn.unionportal.aid.OwnAidCases;
+import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.cases.OwnAidCases;
 import cn.unionportal.selfservice.MemberPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

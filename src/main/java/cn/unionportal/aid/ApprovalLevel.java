@@ -1,6 +1,0 @@
-package cn.unionportal.aid;
-
-/** Who approves a case: a district federation up to the yearly limit, the municipal federation above. */
-public enum ApprovalLevel {
-	DISTRICT, MUNICIPAL
-}

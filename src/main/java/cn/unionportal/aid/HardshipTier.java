@@ -1,6 +1,0 @@
-package cn.unionportal.aid;
-
-/** How deep a household's hardship is: deep (深度困难), relative (相对困难), sudden (意外致困). */
-public enum HardshipTier {
-	DEEP, RELATIVE, SUDDEN
-}

@@ -1,6 +1,0 @@
-package cn.unionportal.aid;
-
-/** How aid reached the family. */
-public enum PaymentChannel {
-	BANK_TRANSFER, CASH, SOCIAL_SECURITY_CARD, IN_KIND
-}

@@ -1,6 +1,0 @@
-package cn.unionportal.aid;
-
-/** School levels for education grants (amounts per level in the yearly policy). */
-public enum SchoolLevel {
-	PRIMARY, JUNIOR, SENIOR, VOCATIONAL, UNIVERSITY
-}
