@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:src/main/java/cn/unionportal/shared/AttachmentType.java
 package cn.unionportal.shared;
-========
-package cn.unionportal.aid.files;
->>>>>>>> h-structure:src/main/java/cn/unionportal/aid/files/AttachmentType.java
 
 import java.util.Arrays;
 import java.util.Optional;
