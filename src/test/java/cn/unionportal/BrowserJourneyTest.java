@@ -369,7 +369,7 @@ class BrowserJourneyTest {
 		startBrowser(1280, 900, false);
 		open("/login");
 		signIn(username, PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/organizations")));
+		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
 		open("/members");
 		assertThat(driver.getCurrentUrl()).isEqualTo(url("/members"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会员名册");

@@ -140,7 +140,8 @@ class SelfServiceTest extends PostgresIntegrationTest {
 			for (String pattern : info.getPatternValues()) {
 				if (pattern.equals("/me") || pattern.startsWith("/me/") || pattern.equals("/") || pattern.startsWith("/login")
 						|| pattern.startsWith("/status") || pattern.startsWith("/notice") || pattern.startsWith("/error")
-						|| pattern.startsWith("/verify") || pattern.startsWith("/competitions/results")) {
+						|| pattern.startsWith("/verify") || pattern.startsWith("/competitions/results")
+						|| pattern.equals("/achievements")) {
 					continue;
 				}
 				String url = pattern.replaceAll("\\{[^}]+}", "1");

@@ -142,8 +142,8 @@ class StatisticsJourneyTest {
 	private void click(By locator) {
 		WebElement element = new WebDriverWait(driver, Duration.ofSeconds(20))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
+		// a script click: the charts above a link resize while the page settles and may cover the point
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
 	}
 
 	private void waitForChart() {
