@@ -36,8 +36,8 @@ class SecurityConfiguration {
 			@Value("${portal.security.tls:false}") boolean tls) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/error/**", "/status", "/notice", "/me/activate", "/honours", "/honours/notice",
-					"/honours/notice/*/objections")
+					"/error/**", "/status", "/notice", "/me/activate", "/verify", "/verify/**", "/honours",
+					"/honours/notice", "/honours/notice/*/objections")
 			.permitAll()
 			.requestMatchers("/me/**")
 			.hasRole("MEMBER")

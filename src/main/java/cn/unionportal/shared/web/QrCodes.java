@@ -26,6 +26,11 @@ public final class QrCodes {
 	}
 
 	public static String pngDataUri(String text, int size) {
+		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
+	}
+
+	/** A QR code of {@code text} as PNG bytes, {@code size} pixels square. */
+	public static byte[] png(String text, int size) {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
@@ -37,7 +42,7 @@ public final class QrCodes {
 			}
 			ByteArrayOutputStream png = new ByteArrayOutputStream();
 			ImageIO.write(image, "png", png);
-			return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+			return png.toByteArray();
 		}
 		catch (WriterException | IOException failure) {
 			throw new UncheckedIOException(new IOException("QR code for " + text.length() + " characters", failure));
