@@ -28,6 +28,7 @@ import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -75,9 +76,12 @@ public class HonourRegister {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	HonourRegister(JdbcClient jdbc, HonourCatalogue catalogue, MemberManagement members,
 			OrganizationManagement organizations, Scopes scopes, BenefitsManagement benefits,
-			AwardPermissions permissions, AuditTrail audit, Clock clock) {
+			AwardPermissions permissions, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.members = members;
@@ -179,6 +183,8 @@ public class HonourRegister {
 		}
 		jdbc.sql("SELECT entitlement_id FROM honour_entitlement WHERE honour_id = :id").param("id", id)
 			.query(Long.class).list().forEach(e -> benefits.endAwardEntitlement(e, user.username()));
+		events.publishEvent(new HonourEvents.HonourRevoked(id, honour.memberId(), honour.organizationId(),
+				catalogue.kind(honour.kindId()).code(), LocalDate.now(clock)));
 		audit.record(user.username(), "HONOUR_REVOKED", SUBJECT, id, honour.organizationId(),
 				honour.kindName() + " " + honour.year() + ": " + why + " (" + doc + ")");
 	}
@@ -245,6 +251,8 @@ public class HonourRegister {
 		if (entry.memberId() != null) {
 			grantEntitlements(id, entry, kind, actor);
 		}
+		events.publishEvent(new HonourEvents.HonourConferred(id, entry.memberId(), entry.organizationId(), kind.code(),
+				kind.level(), entry.year(), entry.conferredOn(), entry.source()));
 		audit.record(actor, "HONOUR_RECORDED", SUBJECT, id, entry.organizationId(),
 				kind.code() + " " + entry.year() + " " + entry.source() + ": " + entry.holderName() + " ("
 						+ entry.reference() + ")");

@@ -1,6 +1,5 @@
 package cn.unionportal.award;
 
-import java.security.SecureRandom;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.certificate.CertificateCodes;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.organization.OrganizationManagement;
@@ -27,10 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class NoticeAndConferral {
-
-	private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -237,17 +233,10 @@ public class NoticeAndConferral {
 					null);
 			long holderOrg = n.memberId() != null ? n.organizationId() : n.nomineeOrganizationId();
 			register.record(new HonourEntry(campaign.kindId(), n.memberId(), holderOrg, n.nomineeName(), campaign.year(),
-					conferredOn, HonourSource.CAMPAIGN, campaignId, n.id(), decision, newCertificateCode()),
+					conferredOn, HonourSource.CAMPAIGN, campaignId, n.id(), decision, CertificateCodes.newCode()),
 					user.username());
 		}
 		return candidates.size();
 	}
 
-	static String newCertificateCode() {
-		StringBuilder code = new StringBuilder("HR");
-		for (int i = 0; i < 12; i++) {
-			code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-		}
-		return code.toString();
-	}
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * conferral into the register with entitlements, revocation ending them, and competition titles.
  */
 @Transactional
+@RecordApplicationEvents
 class AwardFlowTest extends PostgresIntegrationTest {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -56,6 +59,9 @@ class AwardFlowTest extends PostgresIntegrationTest {
 
 	@Autowired
 	BenefitsManagement benefits;
+
+	@Autowired
+	ApplicationEvents events;
 
 	CurrentUser admin;
 
@@ -173,6 +179,8 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		assertThat(notice.confer(admin, campaign, campaignVersion(campaign), "威政发〔2026〕1号", today)).isEqualTo(1);
 
 		HonourView honour = register.honoursOf(districtStaff, member).get(0);
+		assertThat(events.stream(HonourEvents.HonourConferred.class))
+			.singleElement().satisfies(e -> assertThat(e.memberId()).isEqualTo(member));
 		assertThat(honour.source()).isEqualTo(HonourSource.CAMPAIGN);
 		assertThat(honour.certificateCode()).isNotBlank();
 		assertThat(benefits.benefitsOf(member, today).entitlements())
@@ -184,6 +192,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		assertThat(benefits.benefitsOf(member, today).entitlements())
 			.filteredOn(e -> e.kind() == EntitlementKind.HEALTH_CHECK)
 			.allSatisfy(e -> assertThat(e.effectiveStatus()).isEqualTo(EntitlementStatus.REVOKED));
+		assertThat(events.stream(HonourEvents.HonourRevoked.class)).hasSize(1);
 	}
 
 	@Test

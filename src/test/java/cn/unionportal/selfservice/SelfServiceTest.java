@@ -141,7 +141,7 @@ class SelfServiceTest extends PostgresIntegrationTest {
 				if (pattern.equals("/me") || pattern.startsWith("/me/") || pattern.equals("/") || pattern.startsWith("/login")
 						|| pattern.startsWith("/status") || pattern.startsWith("/notice") || pattern.startsWith("/error")
 						|| pattern.startsWith("/verify") || pattern.startsWith("/competitions/results")
-						|| pattern.equals("/achievements")) {
+						|| pattern.equals("/achievements") || pattern.startsWith("/honours")) {
 					continue;
 				}
 				String url = pattern.replaceAll("\\{[^}]+}", "1");

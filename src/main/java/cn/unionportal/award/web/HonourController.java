@@ -46,6 +46,8 @@ class HonourController {
 
 	private final HonourRoll roll;
 
+	private final cn.unionportal.award.HonourCertificates certificates;
+
 	private final HonourCatalogue catalogue;
 
 	private final MemberManagement members;
@@ -56,9 +58,11 @@ class HonourController {
 
 	private final Clock clock;
 
-	HonourController(HonourRegister register, HonourRoll roll, HonourCatalogue catalogue, MemberManagement members,
-			AwardPermissions permissions, MessageSource messages, Clock clock) {
+	HonourController(HonourRegister register, HonourRoll roll, cn.unionportal.award.HonourCertificates certificates,
+			HonourCatalogue catalogue, MemberManagement members, AwardPermissions permissions, MessageSource messages,
+			Clock clock) {
 		this.register = register;
+		this.certificates = certificates;
 		this.roll = roll;
 		this.catalogue = catalogue;
 		this.members = members;
@@ -88,6 +92,16 @@ class HonourController {
 		model.addAttribute("h", register.honour(user, id));
 		model.addAttribute("mayManage", permissions.mayManageRegister(user));
 		return "awards/honour";
+	}
+
+	@GetMapping("/honours/{id}/certificate.pdf")
+	ResponseEntity<byte[]> certificate(CurrentUser user, @PathVariable long id) {
+		byte[] pdf = certificates.certificate(user, id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("honour-certificate-" + id + ".pdf").build().toString())
+			.body(pdf);
 	}
 
 	@PostMapping("/honours/{id}/revoke")
