@@ -1,5 +1,6 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.lookup.LookupCodes;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;

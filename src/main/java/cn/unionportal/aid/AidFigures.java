@@ -1,5 +1,8 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidKind;
+import cn.unionportal.aid.files.FileStatus;
+import cn.unionportal.aid.files.HardshipTier;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;

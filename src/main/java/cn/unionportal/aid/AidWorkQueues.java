@@ -1,5 +1,7 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.aid.cases.AidCaseManagement;
+import cn.unionportal.aid.files.HardshipFileManagement;
 import java.util.List;
 
 import cn.unionportal.organization.ScopedQuery;

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import cn.unionportal.account.AccountManagement;
-import cn.unionportal.aid.FileApplication;
-import cn.unionportal.aid.HardshipCause;
-import cn.unionportal.aid.HardshipFileManagement;
-import cn.unionportal.aid.HardshipTier;
+import cn.unionportal.aid.files.FileApplication;
+import cn.unionportal.aid.files.HardshipCause;
+import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.files.HardshipTier;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberManagement.RevealableField;
 import cn.unionportal.member.MemberQuery;
