@@ -199,7 +199,7 @@ class AwardJourneyTest {
 		signOut();
 
 		signIn(card, "Member-pass-1");
-		open("/me");
+		open("/me/honours");
 		assertThat(text("main")).contains("威海市劳动模范");
 		open("/me/benefits");
 		assertThat(text("main")).contains("健康体检");

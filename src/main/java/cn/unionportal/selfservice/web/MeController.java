@@ -1,6 +1,5 @@
 package cn.unionportal.selfservice.web;
 
-import cn.unionportal.award.HonourRegister;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
 import cn.unionportal.selfservice.MemberPrincipal;
@@ -35,14 +34,11 @@ class MeController {
 
 	private final SelfServiceManagement selfService;
 
-	private final HonourRegister honours;
-
 	private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-	MeController(MemberManagement members, SelfServiceManagement selfService, HonourRegister honours) {
+	MeController(MemberManagement members, SelfServiceManagement selfService) {
 		this.members = members;
 		this.selfService = selfService;
-		this.honours = honours;
 	}
 
 	@GetMapping("/me")
@@ -51,7 +47,6 @@ class MeController {
 		model.addAttribute("member", member);
 		model.addAttribute("qr", QrCodes.pngDataUri(member.cardNumber(), 200));
 		model.addAttribute("transfers", members.pendingTransfersOf(me.memberId()));
-		model.addAttribute("honours", honours.ownHonours(me.memberId()));
 		return "me/home";
 	}
 
