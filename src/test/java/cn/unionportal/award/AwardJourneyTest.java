@@ -121,8 +121,9 @@ class AwardJourneyTest {
 		accounts.createInitialAccount("panel-member", "评审委员", organizations.rootId(), Set.of(StaffRole.STAFF), PASSWORD,
 				false);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		// next year's campaign: the journey commits, and AwardFlowTest opens this year's (in its rolled-back transactions)
 		long campaign = campaigns.open(system, new CampaignData(catalogue.byCode("WEIHAI_MODEL_WORKER").orElseThrow().id(),
-				today.getYear(), "浏览器测试劳模评选", 14, today.plusDays(10), today.plusDays(20), 3));
+				today.getYear() + 1, "浏览器测试劳模评选", 14, today.plusDays(10), today.plusDays(20), 3));
 		Path deeds = Files.createTempFile("deeds", ".pdf");
 		Files.write(deeds, AwardFlowTest.PDF);
 
@@ -237,7 +238,14 @@ class AwardJourneyTest {
 		WebElement html = driver.findElement(By.tagName("html"));
 		// scrolled to the middle first: at the bottom edge of the window a button can be covered
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-		wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+		try {
+			wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+			// the page was still settling (layout shift after the scroll): click where the button is now
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+					button);
+		}
 		wait.until(ExpectedConditions.stalenessOf(html));
 		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 		AxeCheck.assertAccessible(driver);

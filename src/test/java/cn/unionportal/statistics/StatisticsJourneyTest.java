@@ -153,9 +153,15 @@ class StatisticsJourneyTest {
 	}
 
 	private byte[] download(String path) throws IOException, InterruptedException {
-		String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+		// the session cookie of Spring Session JDBC (issue 14), or the container's
+		org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("SESSION");
+		if (session == null) {
+			session = driver.manage().getCookieNamed("JSESSIONID");
+		}
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", "JSESSIONID=" + session).build(),
+			.send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Cookie", session.getName() + "=" + session.getValue())
+				.build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
