@@ -103,7 +103,10 @@ class StatisticsPagesTest extends PostgresIntegrationTest {
 			assertThat(total.getCell(0).getStringCellValue()).isEqualTo("年末会员数");
 			assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(Double.parseDouble(shown.replace(",", "")))
 				.isGreaterThan(0);
-			assertThat(book.getNumberOfSheets()).isEqualTo(5);
+			// one sheet per section: organizations, members, self-service, aid, benefits, competitions, awards
+			assertThat(book.getNumberOfSheets()).isEqualTo(7);
+			assertThat(book.getSheet("职工技能竞赛")).isNotNull();
+			assertThat(book.getSheet("劳模工匠与荣誉")).isNotNull();
 		}
 		MvcResult national = mvc.perform(get("/statistics/national.xlsx").with(demo.as("huancui")))
 			.andExpect(status().isOk())
