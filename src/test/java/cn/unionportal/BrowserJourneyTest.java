@@ -279,6 +279,60 @@ class BrowserJourneyTest {
 		assertThat(driver.findElement(By.cssSelector(".portal-print-line")).isDisplayed()).isFalse();
 	}
 
+	/**
+	 * Issue 15's print layouts, second part: a household file printed as its summary (A4, the
+	 * organization and the print date, masked values, none of the lifecycle forms or buttons) and
+	 * the family's lookup code card (A6, the code and the status page, no navigation).
+	 */
+	@Test
+	void printedHouseholdFileAndCodeCardShowTheirContentButNoControls() throws IOException {
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		List<String> navigation = List.of("组织架构", "转会", "操作审计", "修改密码", "退出登录", "English", "返回", "搜索");
+
+		startBrowser(1280, 900, false);
+		open("/login");
+		signIn("admin", PASSWORD);
+		open("/aid/files");
+		List<String> files = driver.findElements(By.cssSelector("main table a[href^='/aid/files/']")).stream()
+			.map(link -> link.getDomAttribute("href")).distinct().toList();
+		assertThat(files).as("demo household files").isNotEmpty();
+		// a file with a lookup code (filed files have one), to print its code card afterwards
+		String fileUrl = null;
+		for (String candidate : files) {
+			open(candidate);
+			if (!driver.findElements(By.cssSelector("main a[href='" + candidate + "/code']")).isEmpty()) {
+				fileUrl = candidate;
+				break;
+			}
+		}
+		assertThat(fileUrl).as("a demo file with a lookup code").isNotNull();
+		String organization = driver.findElement(By.cssSelector(".portal-print-line")).getAttribute("textContent");
+		String heading = driver.findElement(By.cssSelector("main h1")).getText();
+		List<String> controls = driver.findElements(By.cssSelector("main button, main .btn")).stream()
+			.map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+
+		Printed file = printToPdf("33-print-household-file");
+		String fileText = file.text().replaceAll("\\s+", "");
+		assertThat(fileText).contains(heading.replaceAll("\\s+", ""), organization.replaceAll("\\s+", ""),
+				("打印日期" + today));
+		assertThat(navigation).noneMatch(file.text()::contains);
+		assertThat(controls).as("the page has lifecycle buttons on screen").isNotEmpty();
+		assertThat(controls).noneMatch(label -> fileText.contains(label.replaceAll("\\s+", "")));
+		// an ID number prints masked, never in clear
+		assertThat(file.text()).containsPattern("\\*{6,}").doesNotContainPattern("\\d{17}[\\dX]");
+		assertThat(file.width()).isCloseTo(595.3f, offset(2f));
+
+		driver.findElement(By.cssSelector("main a[href='" + fileUrl + "/code']")).click();
+		wait.until(ExpectedConditions.urlContains(fileUrl + "/code"));
+		String code = driver.findElement(By.cssSelector("main .font-monospace.fs-4")).getText();
+		Printed card = printToPdf("34-print-code-card");
+		assertThat(card.text().replaceAll("\\s+", "")).contains(code.replaceAll("\\s+", ""), "打印日期" + today);
+		assertThat(navigation).noneMatch(card.text()::contains);
+		assertThat(card.pages()).isEqualTo(1);
+		assertThat(card.width()).isCloseTo(297.6f, offset(2f));
+		assertThat(card.height()).isCloseTo(419.5f, offset(2f));
+	}
+
 	private record Printed(String text, int pages, float width, float height) {
 	}
 

@@ -149,7 +149,7 @@ final class AwardRules {
 						&& campaignYear - h.year() < kind.repeatAfterYears())
 				.findFirst();
 			if (recent.isPresent()) {
-				return Optional.of(new Refusal("memberId", "award.error.recentlyConferred", recent.get().year(),
+				return Optional.of(new Refusal("memberId", "award.error.recentlyConferred", String.valueOf(recent.get().year()),
 						kind.repeatAfterYears()));
 			}
 		}

@@ -289,8 +289,10 @@ public class HonourRegister {
 	// ---- events ------------------------------------------------------------------------------------
 
 	/**
-	 * A competition conferred a title: recorded once (the certificate code makes a repeated
-	 * delivery harmless), with the competition and trade as the reference.
+	 * A competition conferred a title: recorded once per person and title (the certificate code
+	 * with the member and the kind make a repeated delivery harmless; one competition certificate
+	 * carries both titles of a winner, and every member of a winning team), with the competition
+	 * and trade as the reference.
 	 */
 	@ApplicationModuleListener
 	public void on(CompetitionTitleConferred title) {
@@ -299,12 +301,14 @@ public class HonourRegister {
 
 	@Transactional
 	void recordCompetitionTitle(CompetitionTitleConferred title) {
-		boolean known = jdbc.sql("SELECT COUNT(*) FROM honour WHERE certificate_code = :code")
-			.param("code", title.certificateCode()).query(Long.class).single() > 0;
+		HonourKindView kind = catalogue.byCode(title.honourKindCode()).orElse(null);
+		boolean known = kind != null && jdbc.sql("""
+				SELECT COUNT(*) FROM honour WHERE certificate_code = :code AND member_id = :member AND kind_id = :kind""")
+			.param("code", title.certificateCode()).param("member", title.memberId()).param("kind", kind.id())
+			.query(Long.class).single() > 0;
 		if (known) {
 			return;
 		}
-		HonourKindView kind = catalogue.byCode(title.honourKindCode()).orElse(null);
 		MemberBrief member = members.briefs(List.of(title.memberId())).get(title.memberId());
 		if (kind == null || member == null) {
 			LOG.warn("Competition title {} for member {} not recorded: unknown kind or member", title.honourKindCode(),

@@ -3,6 +3,7 @@ package cn.unionportal.award;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -245,5 +246,28 @@ class AwardFlowTest extends PostgresIntegrationTest {
 			assertThat(h.reference()).contains("焊工");
 			assertThat(h.certificateCode()).isEqualTo("CMP-TEST-0001");
 		});
+	}
+
+	/**
+	 * One competition certificate carries both titles of a class I winner, and every member of a
+	 * winning team: each person gets each title once (the second title used to be refused by a
+	 * unique certificate code, and its event retried at every start).
+	 */
+	@Test
+	void oneCertificateCarriesBothTitlesOfEveryTeamMember() {
+		long first = memberOf(union, 8);
+		long second = memberOf(union, 9);
+		for (long member : List.of(first, second)) {
+			for (String kind : List.of("WEIHAI_GOLD_MEDAL_WORKER", "WEIHAI_TECHNICAL_EXPERT")) {
+				CompetitionTitleConferred title = new CompetitionTitleConferred(member, union, kind, 78,
+						"2026 年威海市职业技能大赛", "数控车工", today.getYear(), today, "CMP-TEAM-0002");
+				register.recordCompetitionTitle(title);
+				register.recordCompetitionTitle(title);
+			}
+		}
+		for (long member : List.of(first, second)) {
+			assertThat(register.ownHonours(member)).hasSize(2)
+				.allSatisfy(h -> assertThat(h.certificateCode()).isEqualTo("CMP-TEAM-0002"));
+		}
 	}
 }
