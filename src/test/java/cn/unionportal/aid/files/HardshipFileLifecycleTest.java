@@ -2,7 +2,6 @@ package cn.unionportal.aid.files;
 
 import cn.unionportal.aid.AidEvents;
 
-import cn.unionportal.aid.files.HardshipFileManagement;
 import cn.unionportal.aid.lookup.LookupCodes;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +52,7 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	HardshipFileManagement fileManagement;
+	HardshipFileAftercare fileManagement;
 
 	@Autowired
 	ApplicationEvents published;
