@@ -1,6 +1,6 @@
 package cn.unionportal.aid;
 
-import cn.unionportal.aid.cases.AidCaseManagement;
+import cn.unionportal.aid.cases.AidCaseLists;
 import cn.unionportal.aid.files.HardshipFileSearch;
 import java.util.List;
 
@@ -24,11 +24,11 @@ class AidWorkQueues implements WorkQueueSource {
 
 	private final HardshipFileSearch files;
 
-	private final AidCaseManagement cases;
+	private final AidCaseLists cases;
 
 	private final JdbcClient jdbc;
 
-	AidWorkQueues(HardshipFileSearch files, AidCaseManagement cases, JdbcClient jdbc) {
+	AidWorkQueues(HardshipFileSearch files, AidCaseLists cases, JdbcClient jdbc) {
 		this.files = files;
 		this.cases = cases;
 		this.jdbc = jdbc;
