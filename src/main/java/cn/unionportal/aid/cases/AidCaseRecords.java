@@ -1,13 +1,13 @@
 package cn.unionportal.aid.cases;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import cn.unionportal.audit.AuditTrail;
+import cn.unionportal.shared.PortalTime;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
@@ -28,13 +28,13 @@ class AidCaseRecords {
 
 	private final AuditTrail audit;
 
-	private final Clock clock;
+	private final PortalTime time;
 
-	AidCaseRecords(AidCaseRepository cases, AidPaymentRepository payments, AuditTrail audit, Clock clock) {
+	AidCaseRecords(AidCaseRepository cases, AidPaymentRepository payments, AuditTrail audit, PortalTime time) {
 		this.cases = cases;
 		this.payments = payments;
 		this.audit = audit;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	AidCase load(CurrentUser user, long id) {
@@ -50,15 +50,15 @@ class AidCaseRecords {
 	}
 
 	Instant now() {
-		return clock.instant();
+		return time.now();
 	}
 
 	LocalDate today() {
-		return LocalDate.now(clock);
+		return time.today();
 	}
 
 	LocalDateTime local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, clock.getZone());
+		return time.local(instant);
 	}
 
 	/** Non-negative yuan with at most two decimals and ten digits before the point. */

@@ -1,6 +1,5 @@
 package cn.unionportal.aid.files;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,6 +8,7 @@ import java.util.List;
 import cn.unionportal.aid.files.HardshipFileEvent.Outcome;
 import cn.unionportal.aid.files.HardshipFileEvent.Step;
 import cn.unionportal.audit.AuditTrail;
+import cn.unionportal.shared.PortalTime;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
@@ -31,14 +31,14 @@ class HardshipFileRecords {
 
 	private final AuditTrail audit;
 
-	private final Clock clock;
+	private final PortalTime time;
 
 	HardshipFileRecords(HardshipFileRepository files, HardshipFileEventRepository timeline, AuditTrail audit,
-			Clock clock) {
+			PortalTime time) {
 		this.files = files;
 		this.timeline = timeline;
 		this.audit = audit;
-		this.clock = clock;
+		this.time = time;
 	}
 
 	HardshipFile load(CurrentUser user, long id) {
@@ -76,7 +76,7 @@ class HardshipFileRecords {
 	}
 
 	void step(HardshipFile file, Step step, Outcome outcome, String comment, String actor) {
-		timeline.saveAndFlush(new HardshipFileEvent(file.getId(), step, outcome, comment, actor, clock.instant()));
+		timeline.saveAndFlush(new HardshipFileEvent(file.getId(), step, outcome, comment, actor, time.now()));
 	}
 
 	List<HardshipFileEvent> timelineOf(long fileId) {
@@ -89,15 +89,15 @@ class HardshipFileRecords {
 	}
 
 	Instant now() {
-		return clock.instant();
+		return time.now();
 	}
 
 	LocalDate today() {
-		return LocalDate.now(clock);
+		return time.today();
 	}
 
 	LocalDateTime local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, clock.getZone());
+		return time.local(instant);
 	}
 
 	static RuleViolationException wrongStep() {
