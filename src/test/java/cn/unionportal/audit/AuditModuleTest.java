@@ -6,7 +6,10 @@ import java.time.ZoneId;
 
 import cn.unionportal.audit.AuditTrail.Entry;
 import cn.unionportal.audit.AuditTrail.Filter;
+import cn.unionportal.shared.schema.PinyinBackfillStep;
+import cn.unionportal.support.ModulePinyinBackfill;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Page;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
 		"spring.datasource.url=jdbc:h2:mem:audit-module;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 		"spring.datasource.username=sa", "spring.datasource.password=", "portal.demo.enabled=false",
-		"spring.modulith.events.republish-outstanding-events-on-restart=false" })
+		"spring.modulith.events.republish-outstanding-events-on-restart=false",
+		"management.endpoint.health.validate-group-membership=false" })
 class AuditModuleTest {
 
 	static final long ROOT = 9_000_001;
@@ -38,6 +42,12 @@ class AuditModuleTest {
 
 	@TestConfiguration
 	static class StandIns {
+
+		/** The pinyin backfill's place in the migrations, for this private database. */
+		@Bean
+		ModulePinyinBackfill pinyinBackfill(ObjectProvider<PinyinBackfillStep> steps) {
+			return new ModulePinyinBackfill(steps);
+		}
 
 		@Bean
 		Clock clock() {

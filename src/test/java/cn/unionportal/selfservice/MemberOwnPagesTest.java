@@ -105,9 +105,9 @@ class MemberOwnPagesTest extends PostgresIntegrationTest {
 		long district = demo.org("环翠区总工会");
 		String closed = "已停业商户" + me.id();
 		jdbc.update("""
-				INSERT INTO partner_merchant (name, category, district_id, discount, status, created_at, updated_at)
-				VALUES (?, 'DINING', ?, '九折', 'INACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-				""", closed, district);
+				INSERT INTO partner_merchant (name, name_sort, category, district_id, discount, status, created_at, updated_at)
+				VALUES (?, ?, 'DINING', ?, '九折', 'INACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+				""", closed, closed, district);
 		List<String> active = jdbc.queryForList("SELECT name FROM partner_merchant WHERE status = 'ACTIVE'",
 				String.class);
 
