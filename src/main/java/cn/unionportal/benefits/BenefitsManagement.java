@@ -1,24 +1,16 @@
 package cn.unionportal.benefits;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import cn.unionportal.benefits.BenefitQueries.Filter;
 import cn.unionportal.member.MemberEvents.MemberTransferred;
-import cn.unionportal.member.MemberBrief;
 import cn.unionportal.member.MemberManagement;
-import cn.unionportal.member.MemberView;
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
-import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;

@@ -1,7 +1,5 @@
 package cn.unionportal.organization;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,19 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.unionportal.organization.OrganizationEvents.OrganizationCreated;
-import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
-import cn.unionportal.organization.OrganizationEvents.OrganizationMoved;
 import cn.unionportal.shared.ChineseNames;
-import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
-import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
