@@ -1,5 +1,6 @@
 package cn.unionportal;
 
+import cn.unionportal.support.IdNumbers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,6 @@ import cn.unionportal.member.DocumentType;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.MemberData;
 import cn.unionportal.member.MemberManagement;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.security.CurrentUser;
 import java.time.LocalDate;
@@ -250,9 +250,9 @@ class BrowserJourneyTest {
 	void printedCardAndNoticeShowTheOrganizationAndDateButNoNavigation() throws IOException {
 		CurrentUser system = CurrentUser.system(organizations.rootId());
 		long union = organizations.search(system, "威海恒科精工", PageRequest.of(0, 1)).getContent().get(0).id();
-		String body = "371002" + "19700315" + "246";
+		String number = IdNumbers.resident("371002", "19700315", "246");
 		long memberId = members.register(system, new MemberData("周印卡", null, DocumentType.RESIDENT_ID,
-				body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
+				number, null, null, EmploymentType.ON_THE_JOB, union,
 				LocalDate.of(2021, 6, 1)));
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		List<String> navigation = List.of("组织架构", "转会", "操作审计", "修改密码", "退出登录", "English", "返回", "搜索");
@@ -364,8 +364,8 @@ class BrowserJourneyTest {
 	void memberActivatesAndUsesSelfServiceOnAPhone() {
 		CurrentUser system = CurrentUser.system(organizations.rootId());
 		long union = organizations.search(system, "威海恒科精工", PageRequest.of(0, 1)).getContent().get(0).id();
-		String body = "371002" + "19660228" + "987";
-		String idNumber = body + ResidentIdNumber.checkDigit(body);
+		String number = IdNumbers.resident("371002", "19660228", "987");
+		String idNumber = number;
 		long memberId = members.register(system, new MemberData("孙晓彬", null, DocumentType.RESIDENT_ID, idNumber, null,
 				"13612345678", EmploymentType.MIGRANT_WORKER, union, LocalDate.of(2020, 5, 1)));
 		String card = members.selfView(memberId).cardNumber();

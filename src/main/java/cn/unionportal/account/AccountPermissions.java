@@ -36,6 +36,14 @@ public class AccountPermissions {
 		}
 	}
 
+	/**
+	 * An account that holds the judge role and nothing else: it reaches only its score sheets, so
+	 * {@code /} leads it there (issue 9: asked by competition's home route, not by role names).
+	 */
+	public boolean isJudgeOnly(CurrentUser user) {
+		return user.roles().equals(EnumSet.of(StaffRole.JUDGE));
+	}
+
 	/** The whole login log, not only the accounts of the scope: federation administrators. */
 	public boolean mayReadWholeLoginLog(CurrentUser user) {
 		return user.has(StaffRole.FEDERATION_ADMIN);

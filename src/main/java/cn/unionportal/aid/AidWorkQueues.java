@@ -1,7 +1,7 @@
 package cn.unionportal.aid;
 
-import cn.unionportal.aid.cases.AidCaseManagement;
-import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.cases.AidCaseLists;
+import cn.unionportal.aid.files.HardshipFileSearch;
 import java.util.List;
 
 import cn.unionportal.organization.ScopedQuery;
@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AidWorkQueues implements WorkQueueSource {
 
-	private final HardshipFileManagement files;
+	private final HardshipFileSearch files;
 
-	private final AidCaseManagement cases;
+	private final AidCaseLists cases;
 
 	private final JdbcClient jdbc;
 
-	AidWorkQueues(HardshipFileManagement files, AidCaseManagement cases, JdbcClient jdbc) {
+	AidWorkQueues(HardshipFileSearch files, AidCaseLists cases, JdbcClient jdbc) {
 		this.files = files;
 		this.cases = cases;
 		this.jdbc = jdbc;

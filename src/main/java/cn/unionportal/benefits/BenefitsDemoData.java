@@ -53,7 +53,11 @@ class BenefitsDemoData implements StartupTask {
 			new String[] { "崮山海景民宿", "TRAVEL", "威海经济技术开发区总工会", "经区崮山镇海景路 5 号", "住宿 85 折" },
 			new String[] { "临港职工爱心药房", "HEALTH", "威海临港经济技术开发区总工会", "临港区草庙子镇", "非处方药 95 折" });
 
-	private final BenefitsManagement benefits;
+	private final BenefitProgrammes programmes;
+
+	private final BenefitEnrolments enrolments;
+
+	private final BenefitEntitlements entitlements;
 
 	private final MerchantDirectory merchants;
 
@@ -63,9 +67,11 @@ class BenefitsDemoData implements StartupTask {
 
 	private final Clock clock;
 
-	BenefitsDemoData(BenefitsManagement benefits, MerchantDirectory merchants, OrganizationManagement organizations,
-			MemberManagement members, Clock clock) {
-		this.benefits = benefits;
+	BenefitsDemoData(BenefitProgrammes programmes, BenefitEnrolments enrolments, BenefitEntitlements entitlements,
+			MerchantDirectory merchants, OrganizationManagement organizations, MemberManagement members, Clock clock) {
+		this.programmes = programmes;
+		this.enrolments = enrolments;
+		this.entitlements = entitlements;
 		this.merchants = merchants;
 		this.organizations = organizations;
 		this.members = members;
@@ -77,7 +83,7 @@ class BenefitsDemoData implements StartupTask {
 		if (!merchants.isEmpty()) {
 			return;
 		}
-		List<DistrictOption> districts = benefits.districts();
+		List<DistrictOption> districts = merchants.districts();
 		if (districts.isEmpty()) {
 			return;
 		}
@@ -89,7 +95,7 @@ class BenefitsDemoData implements StartupTask {
 		int i = 0;
 		for (String[] m : MERCHANTS) {
 			long district = byName.getOrDefault(m[2], districts.get(i++ % districts.size()).id());
-			benefits.createMerchant(system,
+			merchants.create(system,
 					new MerchantData(m[0], MerchantCategory.valueOf(m[1]), district, m[3], m[4]));
 		}
 		int people = programme == null ? 0 : enrolFirstMembers(system, programme, year);
@@ -99,12 +105,12 @@ class BenefitsDemoData implements StartupTask {
 
 	private Long programme(CurrentUser system, int year) {
 		try {
-			return benefits.createProgramme(system, new ProgrammeData(ProgrammeKind.MUTUAL_AID_INSURANCE,
+			return programmes.createProgramme(system, new ProgrammeData(ProgrammeKind.MUTUAL_AID_INSURANCE,
 					year + " 年度职工互助保障", year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
 					new BigDecimal("30.00")));
 		}
 		catch (RuleViolationException exists) {
-			return benefits.programmes(system).stream()
+			return programmes.programmes(system).stream()
 				.filter(p -> p.year() == year && p.kind() == ProgrammeKind.MUTUAL_AID_INSURANCE)
 				.map(ProgrammeView::id)
 				.findFirst()
@@ -125,8 +131,8 @@ class BenefitsDemoData implements StartupTask {
 				new EntitlementData(EntitlementKind.OTHER, "会员专属法律咨询", LocalDate.of(year, 1, 1), null));
 		int n = 0;
 		for (MemberSummary member : first) {
-			benefits.enrol(system, programme, member.id(), LocalDate.of(year, 1, 1));
-			benefits.grantEntitlement(system, member.id(), grants.get(n));
+			enrolments.enrol(system, programme, member.id(), LocalDate.of(year, 1, 1));
+			entitlements.grantEntitlement(system, member.id(), grants.get(n));
 			n++;
 		}
 		return n;

@@ -8,6 +8,8 @@ import java.util.Set;
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.organization.CreditCode;
 import cn.unionportal.organization.OrganizationChanges;
+import cn.unionportal.organization.OrganizationAffiliations;
+import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.security.CurrentUser;
@@ -46,6 +48,10 @@ class DemoData implements StartupTask {
 
 	private final OrganizationManagement organizations;
 
+	private final OrganizationLifecycle changes;
+
+	private final OrganizationAffiliations affiliations;
+
 	private final AccountManagement accounts;
 
 	private final SyntheticFederation federation;
@@ -54,8 +60,11 @@ class DemoData implements StartupTask {
 
 	private int creditSequence;
 
-	DemoData(OrganizationManagement organizations, AccountManagement accounts, SyntheticFederation federation) {
+	DemoData(OrganizationManagement organizations, OrganizationLifecycle changes, OrganizationAffiliations affiliations,
+			AccountManagement accounts, SyntheticFederation federation) {
 		this.organizations = organizations;
+		this.changes = changes;
+		this.affiliations = affiliations;
 		this.accounts = accounts;
 		this.federation = federation;
 	}
@@ -104,9 +113,9 @@ class DemoData implements StartupTask {
 		long shiyi = tree.union(hightech, "威海世一电子有限公司工会", "371071");
 		long weigao = tree.union(hightech, "威高集团有限公司工会", "371071");
 		long printerParts = tree.union(hightech, "威海新北洋打印耗材有限公司工会", "371071");
-		organizations.affiliate(system, shiyi, printers);
-		organizations.affiliate(system, printerParts, printers);
-		organizations.affiliate(system, weigao, medical);
+		affiliations.affiliate(system, shiyi, printers);
+		affiliations.affiliate(system, printerParts, printers);
+		affiliations.affiliate(system, weigao, medical);
 
 		long economic = tree.add(rootId, DISTRICT_FEDERATION, "威海经济技术开发区总工会", "邹卫东");
 		long gushan = tree.add(economic, TOWNSHIP_UNION, "崮山镇工会", "姜美玲");
@@ -137,7 +146,7 @@ class DemoData implements StartupTask {
 		}
 
 		long add(long parent, OrganizationType type, String name, String chair) {
-			long id = organizations.create(system, parent, type,
+			long id = changes.create(system, parent, type,
 					new OrganizationChanges(name, chair, LocalDate.of(2015, 5, 1).plusDays(name.length() * 37L), null));
 			if (type == REGIONAL_FEDERATION || type == INDUSTRY_FEDERATION) {
 				memberHomes.add(id);
@@ -148,7 +157,7 @@ class DemoData implements StartupTask {
 		long union(long parent, String name, String region) {
 			String body = "91" + region + String.format("%09d", 100_000_000 + ++creditSequence * 7919);
 			String code = body + CreditCode.checkCharacter(body);
-			long id = organizations.create(system, parent, GRASSROOTS_UNION,
+			long id = changes.create(system, parent, GRASSROOTS_UNION,
 					new OrganizationChanges(name, null, LocalDate.of(2012, 3, 1).plusDays(creditSequence * 101L), code));
 			memberHomes.add(id);
 			return id;

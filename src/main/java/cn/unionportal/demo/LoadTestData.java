@@ -14,7 +14,7 @@ import java.util.Set;
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.aid.files.FileApplication;
 import cn.unionportal.aid.files.HardshipCause;
-import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.files.HardshipFileApplications;
 import cn.unionportal.aid.files.HardshipTier;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberManagement.RevealableField;
@@ -63,10 +63,10 @@ public class LoadTestData {
 
 	private final SelfServiceManagement selfService;
 
-	private final HardshipFileManagement files;
+	private final HardshipFileApplications files;
 
 	LoadTestData(OrganizationManagement organizations, MemberManagement members, AccountManagement accounts,
-			SelfServiceManagement selfService, HardshipFileManagement files) {
+			SelfServiceManagement selfService, HardshipFileApplications files) {
 		this.organizations = organizations;
 		this.members = members;
 		this.accounts = accounts;

@@ -1,7 +1,5 @@
 package cn.unionportal.organization;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,19 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.unionportal.organization.OrganizationEvents.OrganizationCreated;
-import cn.unionportal.organization.OrganizationEvents.OrganizationDissolved;
-import cn.unionportal.organization.OrganizationEvents.OrganizationMoved;
 import cn.unionportal.shared.ChineseNames;
-import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.SearchPatterns;
-import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -31,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The organization module's public face: reading the hierarchy within the current user's scope
- * and changing it. Every method checks scope in the query itself (subtree of the user's
+ * The organization module's public face: reading the hierarchy within the current user's scope,
+ * and what other modules need to know about organizations. Changes are
+ * {@link OrganizationLifecycle} and {@link OrganizationAffiliations} (issue 9). Every method checks scope in the query itself (subtree of the user's
  * organization, bound parameters); an id outside the scope answers {@link NotFoundException},
  * exactly like a missing one; only then do changes check for an administrator role
  * ({@link ForbiddenException}). Creating, editing, moving and dissolving are audited (subject
@@ -54,27 +46,11 @@ public class OrganizationManagement {
 
 	private final OrganizationLinks links;
 
-	private final List<DissolutionGuard> dissolutionGuards;
-
-	private final ApplicationEventPublisher events;
-
-	private final AuditTrail audit;
-
-	private final Clock clock;
-
-	private final OrganizationPermissions permissions;
-
 	OrganizationManagement(OrganizationRepository organizations, AffiliationRepository affiliations,
-			OrganizationLinks links, List<DissolutionGuard> dissolutionGuards, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock, OrganizationPermissions permissions) {
-		this.permissions = permissions;
+			OrganizationLinks links) {
 		this.organizations = organizations;
 		this.affiliations = affiliations;
 		this.links = links;
-		this.dissolutionGuards = dissolutionGuards;
-		this.events = events;
-		this.audit = audit;
-		this.clock = clock;
 	}
 
 	// ---- reading -------------------------------------------------------------------------
@@ -293,194 +269,11 @@ public class OrganizationManagement {
 			.collect(Collectors.toMap(Organization::getId, Organization::getName));
 	}
 
-	// ---- changing ------------------------------------------------------------------------
-
-	@Transactional
-	public long create(CurrentUser user, long parentId, OrganizationType type, OrganizationChanges changes) {
-		Organization parent = load(user, parentId);
-		permissions.requireChange(user);
-		if (!parent.isActive()) {
-			throw new RuleViolationException(null, "organization.error.parentDissolved");
-		}
-		if (!parent.getType().mayContain(type)) {
-			throw new RuleViolationException("type", "organization.error.typeNotAllowed");
-		}
-		checkChanges(parent.getId(), 0, type, changes);
-		Organization organization = new Organization(parent, type, changes, clock.instant());
-		saveChecked(organization);
-		links.linkNew(organization.getId(), parent.getId());
-		audit.record(user.username(), "ORGANIZATION_CREATED", SUBJECT, organization.getId(), organization.getId(),
-				"name=" + organization.getName() + "; type=" + type + "; parent=" + parent.getId());
-		events.publishEvent(new OrganizationCreated(organization.getId(), parent.getId(), type));
-		return organization.getId();
-	}
-
-	@Transactional
-	public void update(CurrentUser user, long id, long version, OrganizationChanges changes) {
-		Organization organization = load(user, id);
-		permissions.requireChange(user);
-		requireVersion(organization, version);
-		long parentId = organization.getParentId() == null ? -1 : organization.getParentId();
-		checkChanges(parentId, id, organization.getType(), changes);
-		String before = describe(organization);
-		organization.apply(changes, clock.instant());
-		saveChecked(organization);
-		audit.record(user.username(), "ORGANIZATION_UPDATED", SUBJECT, id, id, before + " → " + describe(organization));
-	}
-
-	@Transactional
-	public void move(CurrentUser user, long id, long version, long newParentId) {
-		Organization organization = load(user, id);
-		permissions.requireChange(user);
-		requireVersion(organization, version);
-		if (id == user.organizationId() || organization.getParentId() == null) {
-			throw new RuleViolationException("parentId", "organization.error.moveScopeRoot");
-		}
-		if (!organization.isActive()) {
-			throw new RuleViolationException("parentId", "organization.error.alreadyDissolved");
-		}
-		Organization newParent = load(user, newParentId);
-		if (links.isWithin(id, newParentId)) {
-			throw new RuleViolationException("parentId", "organization.error.moveIntoOwnSubtree");
-		}
-		if (!newParent.isActive()) {
-			throw new RuleViolationException("parentId", "organization.error.parentDissolved");
-		}
-		if (!newParent.getType().mayContain(organization.getType())) {
-			throw new RuleViolationException("parentId", "organization.error.typeNotAllowed");
-		}
-		if (organizations.existsSiblingNamed(newParentId, organization.getName(), id)) {
-			throw new RuleViolationException("parentId", "organization.error.nameTakenAtTarget");
-		}
-		long oldParentId = organization.getParentId();
-		if (oldParentId == newParentId) {
-			return;
-		}
-		organization.moveUnder(newParent, clock.instant());
-		saveChecked(organization);
-		links.move(id, newParentId);
-		String details = "name=" + organization.getName() + "; parent " + oldParentId + " → " + newParentId;
-		audit.record(user.username(), "ORGANIZATION_MOVED", SUBJECT, id, id, details);
-		audit.record(user.username(), "ORGANIZATION_MOVED", SUBJECT, id, oldParentId, details);
-		events.publishEvent(new OrganizationMoved(id, oldParentId, newParentId));
-	}
-
-	@Transactional
-	public void dissolve(CurrentUser user, long id, long version, LocalDate on) {
-		Organization organization = load(user, id);
-		permissions.requireChange(user);
-		requireVersion(organization, version);
-		if (id == user.organizationId() || organization.getParentId() == null) {
-			throw new RuleViolationException(null, "organization.error.dissolveScopeRoot");
-		}
-		if (!organization.isActive()) {
-			throw new RuleViolationException(null, "organization.error.alreadyDissolved");
-		}
-		long activeChildren = organizations.countActiveChildren(id);
-		if (activeChildren > 0) {
-			throw new RuleViolationException(null, "organization.error.hasActiveChildren", activeChildren);
-		}
-		for (DissolutionGuard guard : dissolutionGuards) {
-			Optional<DissolutionGuard.Refusal> refusal = guard.check(id);
-			if (refusal.isPresent()) {
-				throw new RuleViolationException(null, refusal.get().messageKey(), refusal.get().count());
-			}
-		}
-		organization.dissolve(on == null ? LocalDate.now(clock) : on, clock.instant());
-		saveChecked(organization);
-		audit.record(user.username(), "ORGANIZATION_DISSOLVED", SUBJECT, id, id,
-				"name=" + organization.getName() + "; on " + organization.getDissolvedOn());
-		events.publishEvent(new OrganizationDissolved(id));
-	}
-
-	@Transactional
-	public void affiliate(CurrentUser user, long unionId, long federationId) {
-		Organization union = load(user, unionId);
-		Organization federation = load(user, federationId);
-		permissions.requireChange(user);
-		if (!union.getType().isEnterprise() || !federation.getType().isAffiliationTarget()) {
-			throw new RuleViolationException("federationId", "organization.error.affiliationType");
-		}
-		if (!union.isActive() || !federation.isActive()) {
-			throw new RuleViolationException("federationId", "organization.error.affiliationDissolved");
-		}
-		if (affiliations.existsById(new Affiliation.Key(unionId, federationId))) {
-			return;
-		}
-		try {
-			affiliations.saveAndFlush(new Affiliation(union, federation, clock.instant()));
-		}
-		catch (DataIntegrityViolationException concurrentDuplicate) {
-			// the same affiliation added by a concurrent click: nothing to double
-			throw new ConflictException("affiliation exists");
-		}
-	}
-
-	@Transactional
-	public void removeAffiliation(CurrentUser user, long unionId, long federationId) {
-		load(user, unionId);
-		load(user, federationId);
-		permissions.requireChange(user);
-		affiliations.deleteById(new Affiliation.Key(unionId, federationId));
-	}
-
 	// ---- helpers -------------------------------------------------------------------------
 
 	private Organization load(CurrentUser user, long id) {
 		return organizations.findInScope(user.organizationId(), id)
 			.orElseThrow(() -> new NotFoundException("organization", id));
-	}
-
-	private static String describe(Organization o) {
-		return "name=" + o.getName() + "; chair=" + (o.getChair() == null ? "" : o.getChair()) + "; founded="
-				+ (o.getFoundedOn() == null ? "" : o.getFoundedOn()) + "; creditCode="
-				+ (o.getCreditCode() == null ? "" : o.getCreditCode());
-	}
-
-	private static void requireVersion(Organization organization, long version) {
-		if (organization.getVersion() != version) {
-			throw new ConflictException("organization " + organization.getId() + " changed meanwhile");
-		}
-	}
-
-	private void checkChanges(long parentId, long selfId, OrganizationType type, OrganizationChanges changes) {
-		if (organizations.existsSiblingNamed(parentId, changes.name().strip(), selfId)) {
-			throw new RuleViolationException("name", "organization.error.nameTaken");
-		}
-		String code = CreditCode.normalize(changes.creditCode());
-		if (code != null) {
-			if (!type.isEnterprise()) {
-				throw new RuleViolationException("creditCode", "organization.error.creditCodeNotAllowed");
-			}
-			CreditCode.problem(code).ifPresent(problem -> {
-				throw creditCodeProblem(code, problem);
-			});
-			if (organizations.existsActiveWithCreditCode(code, selfId)) {
-				throw new RuleViolationException("creditCode", "organization.error.creditCodeTaken");
-			}
-		}
-	}
-
-	/** The message names the wrong part of the code and what was typed there. */
-	private static RuleViolationException creditCodeProblem(String code, CreditCode.Problem problem) {
-		String key = "organization.error.creditCode." + problem;
-		return switch (problem) {
-			case DEPARTMENT -> new RuleViolationException("creditCode", key, code.substring(0, 1));
-			case CATEGORY -> new RuleViolationException("creditCode", key, code.substring(1, 2), code.substring(0, 1),
-					String.join("/", CreditCode.categoriesOf(code.charAt(0)).split("")));
-			case DIVISION -> new RuleViolationException("creditCode", key, code.substring(2, 8));
-			default -> new RuleViolationException("creditCode", key);
-		};
-	}
-
-	private void saveChecked(Organization organization) {
-		try {
-			organizations.saveAndFlush(organization);
-		}
-		catch (DataIntegrityViolationException duplicate) {
-			// a concurrent request took the name among the same siblings
-			throw new RuleViolationException("name", "organization.error.nameTaken");
-		}
 	}
 
 	private OrganizationView view(CurrentUser user, Organization o, String parentName) {

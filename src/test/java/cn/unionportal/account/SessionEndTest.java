@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.unionportal.organization.OrganizationChanges;
+import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.security.CurrentUser;
@@ -38,6 +39,9 @@ class SessionEndTest extends PostgresIntegrationTest {
 
 	@Autowired
 	OrganizationManagement organizations;
+
+	@Autowired
+	OrganizationLifecycle changes;
 
 	private CurrentUser administrator() {
 		return CurrentUser.system(organizations.rootId());
@@ -103,12 +107,12 @@ class SessionEndTest extends PostgresIntegrationTest {
 
 	@Test
 	void dissolvingTheOrganizationEndsTheSessionsOfItsAccounts() throws Exception {
-		long branch = organizations.create(administrator(), demo.org("耕读小镇联合工会"), OrganizationType.BRANCH,
+		long branch = changes.create(administrator(), demo.org("耕读小镇联合工会"), OrganizationType.BRANCH,
 				new OrganizationChanges("会话测试分会" + UUID.randomUUID().toString().substring(0, 6), null, null, null));
 		String username = "d" + UUID.randomUUID().toString().substring(0, 8);
 		newAccount(username, branch, StaffRole.STAFF);
 		MockHttpSession session = signIn(username);
-		organizations.dissolve(administrator(), branch, demo.version(branch), LocalDate.now());
+		changes.dissolve(administrator(), branch, demo.version(branch), LocalDate.now());
 		assertEnded(session);
 	}
 

@@ -1,12 +1,12 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.support.IdNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.unionportal.account.AccountManagement;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.support.Demo;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,9 +61,7 @@ final class AidCaseFixtures {
 
 	static String newIdNumber() {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371083" + "1977" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		return body + ResidentIdNumber.checkDigit(body);
+		return IdNumbers.resident("371083", 1977, n);
 	}
 
 	/** Registers a member through the member pages; the name gets a unique suffix. */

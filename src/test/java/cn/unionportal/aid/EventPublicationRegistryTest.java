@@ -40,6 +40,6 @@ class EventPublicationRegistryTest extends PostgresIntegrationTest {
 		assertThat(jdbc.queryForObject(incomplete, Long.class, type)).isZero();
 		assertThat(jdbc.queryForObject(completed, Long.class, type)).isEqualTo(before + 1);
 		assertThat(jdbc.queryForObject("SELECT listener_id FROM event_publication WHERE event_type = ?"
-				+ " ORDER BY publication_date DESC LIMIT 1", String.class, type)).contains("HardshipFileManagement");
+				+ " ORDER BY publication_date DESC LIMIT 1", String.class, type)).contains("HardshipFileAftercare");
 	}
 }

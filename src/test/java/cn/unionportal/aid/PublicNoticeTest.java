@@ -1,5 +1,6 @@
 package cn.unionportal.aid;
 
+import cn.unionportal.support.IdNumbers;
 import cn.unionportal.aid.lookup.LookupCodes;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 
 import cn.unionportal.account.AccountManagement;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -67,18 +67,17 @@ class PublicNoticeTest extends PostgresIntegrationTest {
 
 	long member(long organization, String name, String user) throws Exception {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371002" + "1968" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
+		String number = IdNumbers.resident("371002", 1968, n);
 		mvc.perform(post("/members").param("name", name)
 			.param("documentType", "RESIDENT_ID")
-			.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+			.param("idNumber", number)
 			.param("employmentType", "ON_THE_JOB")
 			.param("organizationId", String.valueOf(organization))
 			.param("joinDate", "2019-05-01")
 			.with(csrf())
 			.with(demo.as(user))).andExpect(status().is3xxRedirection());
 		long id = jdbc.queryForObject("SELECT id FROM member WHERE name = ? ORDER BY id DESC LIMIT 1", Long.class, name);
-		idNumbers.put(id, body + ResidentIdNumber.checkDigit(body));
+		idNumbers.put(id, number);
 		return id;
 	}
 

@@ -1,12 +1,12 @@
 package cn.unionportal.benefits;
 
+import cn.unionportal.support.IdNumbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -39,6 +39,9 @@ class BenefitsTest extends PostgresIntegrationTest {
 	@Autowired
 	BenefitsManagement benefits;
 
+	@Autowired
+	BenefitEnrolments enrolments;
+
 	long wendengUnion;
 
 	long huancuiUnion;
@@ -62,9 +65,7 @@ class BenefitsTest extends PostgresIntegrationTest {
 
 	static String newIdNumber() {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371002" + "1979" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		return body + ResidentIdNumber.checkDigit(body);
+		return IdNumbers.resident("371002", 1979, n);
 	}
 
 	private long member(long organization, String name, String user) throws Exception {
@@ -375,10 +376,10 @@ class BenefitsTest extends PostgresIntegrationTest {
 
 		CurrentUser admin = CurrentUser.system(demo.org("威海市总工会"));
 		long current = version("insurance_enrolment", enrolment);
-		assertThatThrownBy(() -> benefits.recordClaimsPaid(admin, enrolment, current, new BigDecimal("-5")))
+		assertThatThrownBy(() -> enrolments.recordClaimsPaid(admin, enrolment, current, new BigDecimal("-5")))
 			.isInstanceOf(RuleViolationException.class)
 			.hasMessage("benefit.error.amount");
-		assertThatThrownBy(() -> benefits.recordClaimsPaid(admin, enrolment, current, null))
+		assertThatThrownBy(() -> enrolments.recordClaimsPaid(admin, enrolment, current, null))
 			.isInstanceOf(RuleViolationException.class)
 			.hasMessage("validation.required");
 	}

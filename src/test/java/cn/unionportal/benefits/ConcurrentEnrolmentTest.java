@@ -1,5 +1,6 @@
 package cn.unionportal.benefits;
 
+import cn.unionportal.support.IdNumbers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,11 +30,11 @@ class ConcurrentEnrolmentTest extends PostgresIntegrationTest {
 
 	@Test
 	void concurrentEnrolmentsOfTheSameMemberMakeOne() throws Exception {
-		String body = "371073" + "19880808" + "888";
+		String number = IdNumbers.resident("371073", "19880808", "888");
 		long union = demo.org("威海临港国际物流有限公司工会");
 		mvc.perform(post("/members").param("name", "并发参保")
 			.param("documentType", "RESIDENT_ID")
-			.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+			.param("idNumber", number)
 			.param("employmentType", "ON_THE_JOB")
 			.param("organizationId", String.valueOf(union))
 			.with(csrf())

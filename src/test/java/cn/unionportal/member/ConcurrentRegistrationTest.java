@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import cn.unionportal.support.IdNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +24,8 @@ class ConcurrentRegistrationTest extends PostgresIntegrationTest {
 
 	@Test
 	void concurrentSubmissionsOfTheSamePersonRegisterOneMember() throws Exception {
-		String body = "371082" + "19900315" + "777";
-		String idNumber = body + ResidentIdNumber.checkDigit(body);
+		String number = IdNumbers.resident("371082", "19900315", "777");
+		String idNumber = number;
 		long union = demo.org("山东悦多果业有限公司工会");
 		int clicks = 6;
 		CountDownLatch start = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import cn.unionportal.support.IdNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,9 +51,7 @@ class MemberRegistryTest extends PostgresIntegrationTest {
 
 	static String newIdNumber() {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371003" + "1985" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		return body + ResidentIdNumber.checkDigit(body);
+		return IdNumbers.resident("371003", 1985, n);
 	}
 
 	private MockHttpServletRequestBuilder register(long organization, String name, String idNumber, String phone) {

@@ -1,5 +1,6 @@
 package cn.unionportal.member;
 
+import cn.unionportal.support.IdNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,11 +43,10 @@ class PinyinOrderAndSearchTest extends PostgresIntegrationTest {
 		union = demo.org("大明国际控股有限公司威海分公司工会");
 		for (String name : List.of("曾巩", "单雄信", "王建初", "山东明", "邓一鸣", "陈某", "安宁", "仇英", "秦岭")) {
 			long n = SEQUENCE.incrementAndGet();
-			String body = "371082" + "1979" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-					+ String.format("%03d", n % 1000);
+			String number = IdNumbers.resident("371082", 1979, n);
 			mvc.perform(post("/members").param("name", name)
 				.param("documentType", "RESIDENT_ID")
-				.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+				.param("idNumber", number)
 				.param("employmentType", "MIGRANT_WORKER")
 				.param("organizationId", String.valueOf(union))
 				.param("joinDate", "2024-03-01")

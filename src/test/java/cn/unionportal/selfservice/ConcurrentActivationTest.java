@@ -1,10 +1,10 @@
 package cn.unionportal.selfservice;
 
+import cn.unionportal.support.IdNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.support.Concurrently;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,11 @@ class ConcurrentActivationTest extends PostgresIntegrationTest {
 	/** Registers a member (committed); answers the card number. */
 	private String card() throws Exception {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371082" + "1986" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
+		String number = IdNumbers.resident("371082", 1986, n);
 		String name = "并发开通" + n;
 		mvc.perform(post("/members").param("name", name)
 			.param("documentType", "RESIDENT_ID")
-			.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+			.param("idNumber", number)
 			.param("phone", "1390001" + String.format("%04d", n))
 			.param("employmentType", "ON_THE_JOB")
 			.param("organizationId", String.valueOf(demo.org("山东悦多果业有限公司工会")))

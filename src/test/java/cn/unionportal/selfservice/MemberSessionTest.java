@@ -1,5 +1,6 @@
 package cn.unionportal.selfservice;
 
+import cn.unionportal.support.IdNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +10,6 @@ import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.MemberData;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -62,9 +62,8 @@ class MemberSessionTest extends PostgresIntegrationTest {
 	void registerAndActivate() {
 		system = CurrentUser.system(organizations.rootId());
 		long n = SEQUENCE.incrementAndGet() + System.nanoTime() % 100_000 * 1000;
-		String body = "371083" + "1979" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		String idNumber = body + ResidentIdNumber.checkDigit(body);
+		String number = IdNumbers.resident("371083", 1979, n);
+		String idNumber = number;
 		phone = "1371" + String.format("%07d", n % 10_000_000);
 		memberId = members.register(system, new MemberData("会话会员", null, DocumentType.RESIDENT_ID, idNumber, null,
 				phone, EmploymentType.MIGRANT_WORKER, organizations.search(system, "乳山银滩旅游", org.springframework.data.domain.PageRequest.of(0, 1))

@@ -1,11 +1,11 @@
 package cn.unionportal.selfservice;
 
+import cn.unionportal.support.IdNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,8 @@ class SelfServiceTest extends PostgresIntegrationTest {
 	@BeforeEach
 	void registerMember() throws Exception {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371082" + "1988" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		idNumber = body + ResidentIdNumber.checkDigit(body);
+		String number = IdNumbers.resident("371082", 1988, n);
+		idNumber = number;
 		phone = "1390000" + String.format("%04d", n);
 		mvc.perform(post("/members").param("name", "自助会员" + n)
 			.param("documentType", "RESIDENT_ID")

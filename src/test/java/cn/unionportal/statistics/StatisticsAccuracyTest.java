@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.statistics.StatisticsView.Breakdown;
@@ -35,6 +36,9 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 	OrganizationManagement organizations;
 
 	@Autowired
+	OrganizationLifecycle changes;
+
+	@Autowired
 	StatisticsManagement statistics;
 
 	@Autowired
@@ -48,7 +52,7 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void knownData() {
-		data = new StatisticsFixture(jdbc, organizations, Long.toString(System.nanoTime() % 1000000));
+		data = new StatisticsFixture(jdbc, organizations.rootId(), changes, Long.toString(System.nanoTime() % 1000000));
 		federation = CurrentUser.system(organizations.rootId());
 		m1 = data.member(data.unionA1, "FEMALE", "MIGRANT_WORKER", 1990, LocalDate.of(2019, 5, 1), "ACTIVE", null);
 		long m2 = data.member(data.unionA1, "MALE", "ON_THE_JOB", 1960, LocalDate.of(2020, 3, 1), "ACTIVE", null);

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.unionportal.organization.OrganizationChanges;
-import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,10 +36,9 @@ final class StatisticsFixture {
 
 	private final JdbcTemplate jdbc;
 
-	StatisticsFixture(JdbcTemplate jdbc, OrganizationManagement organizations, String tag) {
+	StatisticsFixture(JdbcTemplate jdbc, long root, OrganizationLifecycle organizations, String tag) {
 		this.jdbc = jdbc;
-		CurrentUser system = CurrentUser.system(organizations.rootId());
-		long root = organizations.rootId();
+		CurrentUser system = CurrentUser.system(root);
 		districtA = organizations.create(system, root, OrganizationType.DISTRICT_FEDERATION,
 				new OrganizationChanges("统计甲区" + tag, null, LocalDate.of(2001, 1, 1), null));
 		districtB = organizations.create(system, root, OrganizationType.DISTRICT_FEDERATION,

@@ -49,4 +49,28 @@ public class AidCaseDeciders {
 	boolean mayDecide(CurrentUser user, ApprovalLevel level) {
 		return levelsOf(user).contains(level);
 	}
+
+	/**
+	 * Why the user may not decide this recorded case (a message key for the detail page), or
+	 * {@code null} when they may, or when the case is decided already.
+	 */
+	String blockFor(CurrentUser user, AidCase aidCase) {
+		if (aidCase.getStatus() != CaseStatus.RECORDED) {
+			return null;
+		}
+		Set<ApprovalLevel> levels = levelsOf(user);
+		if (levels.isEmpty()) {
+			return "aid.case.block.role";
+		}
+		if (!levels.contains(aidCase.getApprovalLevel())) {
+			return "aid.case.block.level";
+		}
+		if (aidCase.getRecordedBy().equals(user.username())) {
+			return "aid.case.block.recorder";
+		}
+		if (linkedToRecorder(user, aidCase.getRecordedBy())) {
+			return "aid.case.block.linkedAccount";
+		}
+		return null;
+	}
 }

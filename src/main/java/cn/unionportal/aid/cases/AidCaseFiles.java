@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.NotFoundException;
+import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +22,11 @@ public class AidCaseFiles {
 
 	private final JdbcClient jdbc;
 
-	AidCaseFiles(JdbcClient jdbc) {
+	private final OrganizationManagement organizations;
+
+	AidCaseFiles(JdbcClient jdbc, OrganizationManagement organizations) {
 		this.jdbc = jdbc;
+		this.organizations = organizations;
 	}
 
 	/** A file as a case sees it. */
@@ -49,6 +55,13 @@ public class AidCaseFiles {
 					rs.getDate("support_until") == null ? null : rs.getDate("support_until").toLocalDate(),
 					rs.getString("lookup_code")))
 			.optional();
+	}
+
+	/** The file, when it lies within the user's scope; a file outside it answers 404 like a missing one. */
+	CaseFile inScope(CurrentUser user, long fileId) {
+		return find(fileId)
+			.filter(f -> organizations.scopeOf(user).contains(f.organizationId()))
+			.orElseThrow(() -> new NotFoundException("hardship file", fileId));
 	}
 
 	/** Whether a lookup code is taken by any file or case (the public page reads both). */

@@ -8,6 +8,6 @@ public record AttachmentView(long id, String originalName, String contentType, l
 
 	/** The size for people ({@code 1.5 MB}). */
 	public String size() {
-		return AttachmentStore.humanSize(sizeBytes);
+		return AttachmentFiles.humanSize(sizeBytes);
 	}
 }

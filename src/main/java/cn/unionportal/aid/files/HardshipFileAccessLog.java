@@ -2,6 +2,7 @@ package cn.unionportal.aid.files;
 
 import cn.unionportal.aid.AidPermissions;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -44,6 +45,16 @@ public class HardshipFileAccessLog {
 
 	/** One view of a file. */
 	public record Entry(String viewer, LocalDateTime viewedAt) {
+	}
+
+	/** Records that the user opened the file (the caller has checked the scope). */
+	@Transactional
+	void record(CurrentUser user, long fileId) {
+		jdbc.sql("INSERT INTO hardship_file_access (file_id, viewer, viewed_at) VALUES (:file, :viewer, :at)")
+			.param("file", fileId)
+			.param("viewer", user.username())
+			.param("at", Timestamp.from(clock.instant()))
+			.update();
 	}
 
 	/** The views of a file in scope, newest first. */

@@ -18,6 +18,8 @@ public interface HardshipFileRepository extends JpaRepository<HardshipFile, Long
 
 	List<HardshipFile> findByMemberIdOrderByAppliedAtDesc(long memberId);
 
+	boolean existsByLookupCode(String lookupCode);
+
 	@Query("select f from HardshipFile f where f.memberId = :member and f.status in :statuses")
 	List<HardshipFile> findByMemberAndStatus(@Param("member") long memberId,
 			@Param("statuses") Collection<FileStatus> statuses);

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * their scope, never below what has been spent. A budget is set by the level above the
  * organization that spends it: nobody sets their own organization's budget, except the municipal
  * federation's, which has no level above it and is set by its federation administrators. Payments draw on the budget of the paying user's
- * organization for the case's year (see {@link AidCaseManagement#pay}).
+ * organization for the case's year (see {@link AidCasePayments#pay}).
  */
 @Service
 @Transactional(readOnly = true)

@@ -4,7 +4,11 @@ import java.util.UUID;
 
 import cn.unionportal.aid.cases.AidAmount;
 import cn.unionportal.aid.cases.AidCaseContext;
+import cn.unionportal.aid.cases.AidCaseDecisions;
+import cn.unionportal.aid.cases.AidCaseDetails;
+import cn.unionportal.aid.cases.AidCaseLists;
 import cn.unionportal.aid.cases.AidCaseManagement;
+import cn.unionportal.aid.cases.AidCasePayments;
 import cn.unionportal.aid.cases.AidCaseQuery;
 import cn.unionportal.aid.cases.AidCaseSummary;
 import cn.unionportal.aid.cases.AidCaseView;
@@ -45,12 +49,25 @@ class AidCaseController {
 
 	private static final int PAGE_SIZE = 20;
 
+	private final AidCaseLists lists;
+
+	private final AidCaseDetails details;
+
 	private final AidCaseManagement cases;
+
+	private final AidCaseDecisions decisions;
+
+	private final AidCasePayments payments;
 
 	private final OrganizationManagement organizations;
 
-	AidCaseController(AidCaseManagement cases, OrganizationManagement organizations) {
+	AidCaseController(AidCaseLists lists, AidCaseDetails details, AidCaseManagement cases,
+			AidCaseDecisions decisions, AidCasePayments payments, OrganizationManagement organizations) {
+		this.lists = lists;
+		this.details = details;
 		this.cases = cases;
+		this.decisions = decisions;
+		this.payments = payments;
 		this.organizations = organizations;
 	}
 
@@ -68,10 +85,10 @@ class AidCaseController {
 			@RequestParam(required = false) Long organization, @RequestParam(required = false) Long member,
 			@RequestParam(required = false) Long file, @RequestParam(defaultValue = "0") int page, Model model) {
 		AidCaseQuery query = new AidCaseQuery(status, kind, year, organization, member, file);
-		Page<AidCaseSummary> results = cases.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<AidCaseSummary> results = lists.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("cases", results);
 		model.addAttribute("query", query);
-		model.addAttribute("decides", cases.decidesCases(user));
+		model.addAttribute("decides", lists.decidesCases(user));
 		if (organization != null) {
 			model.addAttribute("organization", organizations.get(user, organization));
 		}
@@ -88,9 +105,9 @@ class AidCaseController {
 
 	@GetMapping("/queue")
 	String showQueue(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<AidCaseSummary> results = cases.queue(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<AidCaseSummary> results = lists.queue(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("cases", results);
-		model.addAttribute("decides", cases.decidesCases(user));
+		model.addAttribute("decides", lists.decidesCases(user));
 		model.addAttribute("pages", PageLinks.of(results, "/aid/cases/queue"));
 		return "aid/cases/queue";
 	}
@@ -137,7 +154,7 @@ class AidCaseController {
 
 	@GetMapping("/{id}")
 	String showCase(CurrentUser user, @PathVariable long id, Model model) {
-		AidCaseView view = cases.get(user, id);
+		AidCaseView view = details.get(user, id);
 		model.addAttribute("decision", new AidDecisionForm("", view.version()));
 		model.addAttribute("payment", newPayment(view));
 		return detail(view, model);
@@ -161,10 +178,10 @@ class AidCaseController {
 	String recordPayment(CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("payment") AidPaymentForm payment, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
-		AidCaseView view = cases.get(user, id);
+		AidCaseView view = details.get(user, id);
 		if (!binding.hasErrors()) {
 			try {
-				boolean recorded = cases.pay(user, id, payment.data());
+				boolean recorded = payments.pay(user, id, payment.data());
 				FlashMessages.success(redirect, recorded ? "aid.payment.recorded" : "aid.payment.alreadyRecorded");
 				return "redirect:/aid/cases/" + id;
 			}
@@ -173,7 +190,7 @@ class AidCaseController {
 			}
 			catch (ConflictException | OptimisticLockingFailureException concurrent) {
 				// the same form submitted twice at once: the other submission recorded it
-				if (cases.paymentRecorded(payment.requestToken())) {
+				if (payments.paymentRecorded(payment.requestToken())) {
 					FlashMessages.success(redirect, "aid.payment.alreadyRecorded");
 					return "redirect:/aid/cases/" + id;
 				}
@@ -186,15 +203,15 @@ class AidCaseController {
 
 	private String decide(CurrentUser user, long id, AidDecisionForm decision, BindingResult binding, Model model,
 			RedirectAttributes redirect, boolean approve) {
-		AidCaseView view = cases.get(user, id);
+		AidCaseView view = details.get(user, id);
 		if (!binding.hasErrors()) {
 			try {
 				long version = decision.version() == null ? -1 : decision.version();
 				if (approve) {
-					cases.approve(user, id, version, decision.comment());
+					decisions.approve(user, id, version, decision.comment());
 				}
 				else {
-					cases.reject(user, id, version, decision.comment());
+					decisions.reject(user, id, version, decision.comment());
 				}
 				FlashMessages.success(redirect, approve ? "aid.case.approved" : "aid.case.rejected");
 				return "redirect:/aid/cases/" + id;

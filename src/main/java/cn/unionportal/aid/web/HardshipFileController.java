@@ -1,6 +1,5 @@
 package cn.unionportal.aid.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -11,7 +10,9 @@ import cn.unionportal.aid.files.FileViews.FileSummary;
 import cn.unionportal.aid.files.FileViews.FileView;
 import cn.unionportal.aid.files.HardshipCause;
 import cn.unionportal.aid.files.HardshipFileAccessLog;
-import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.files.HardshipFileApplications;
+import cn.unionportal.aid.files.HardshipFileDetails;
+import cn.unionportal.aid.files.HardshipFileSearch;
 import cn.unionportal.aid.files.HardshipTier;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.shared.RuleViolationException;
@@ -22,7 +23,6 @@ import cn.unionportal.shared.web.PageLinks;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Household hardship files: lists, the work queue and the relapse watch, the application form,
- * the detail page with its timeline, and one POST per lifecycle step.
+ * and the detail page with its timeline. The lifecycle steps are {@link HardshipFileStepController}.
  */
 @Controller
 @RequestMapping("/aid/files")
@@ -47,7 +47,11 @@ class HardshipFileController {
 
 	private static final int ACCESS_PAGE_SIZE = 20;
 
-	private final HardshipFileManagement files;
+	private final HardshipFileSearch search;
+
+	private final HardshipFileDetails files;
+
+	private final HardshipFileApplications applications;
 
 	private final MemberManagement members;
 
@@ -57,10 +61,12 @@ class HardshipFileController {
 
 	private final AidPermissions permissions;
 
-	HardshipFileController(HardshipFileManagement files, MemberManagement members, HardshipFileAccessLog accessLog,
-			Clock clock, AidPermissions permissions) {
+	HardshipFileController(HardshipFileSearch search, HardshipFileDetails files, HardshipFileApplications applications,
+			MemberManagement members, HardshipFileAccessLog accessLog, Clock clock, AidPermissions permissions) {
 		this.permissions = permissions;
+		this.search = search;
 		this.files = files;
+		this.applications = applications;
 		this.members = members;
 		this.accessLog = accessLog;
 		this.clock = clock;
@@ -80,7 +86,7 @@ class HardshipFileController {
 			@RequestParam(required = false) Long member, @RequestParam(defaultValue = "false") boolean watch,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		FileQuery query = new FileQuery(status, tier, organization, member, watch);
-		Page<FileSummary> results = files.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<FileSummary> results = search.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/aid/files");
 		if (status != null) {
 			base.queryParam("status", status);
@@ -106,7 +112,7 @@ class HardshipFileController {
 
 	@GetMapping("/queue")
 	String showWorkQueue(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<FileSummary> results = files.workQueue(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<FileSummary> results = search.workQueue(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("files", results);
 		model.addAttribute("query", new FileQuery(null, null, null, null, false));
 		model.addAttribute("pages", PageLinks.of(results, "/aid/files/queue"));
@@ -132,7 +138,7 @@ class HardshipFileController {
 			return applicationForm(user, form.getMemberId(), model);
 		}
 		try {
-			long id = files.apply(user, form.application());
+			long id = applications.apply(user, form.application());
 			FlashMessages.success(redirect, "aid.file.applied");
 			return "redirect:/aid/files/" + id;
 		}
@@ -173,93 +179,4 @@ class HardshipFileController {
 		return "aid/files/detail";
 	}
 
-	@PostMapping("/{id}/grassroots-review")
-	String reviewAtGrassroots(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(defaultValue = "false") boolean approve, @RequestParam(required = false) String comment,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.grassrootsReview(user, id, version(version), approve, comment),
-				approve ? "aid.file.step.approved" : "aid.file.step.rejected");
-	}
-
-	@PostMapping("/{id}/visit")
-	String recordVisit(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitDate,
-			@RequestParam(required = false) String visitors, @RequestParam(required = false) String visitNotes,
-			@RequestParam(defaultValue = "true") boolean approve, RedirectAttributes redirect) {
-		return step(redirect, id,
-				() -> files.recordVisit(user, id, version(version), visitDate, visitors, visitNotes, approve),
-				approve ? "aid.file.step.visitRecorded" : "aid.file.step.rejected");
-	}
-
-	@PostMapping("/{id}/federation-review")
-	String reviewAtFederation(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(defaultValue = "false") boolean approve, @RequestParam(required = false) String comment,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.federationReview(user, id, version(version), approve, comment),
-				approve ? "aid.file.step.noticeStarted" : "aid.file.step.rejected");
-	}
-
-	@PostMapping("/{id}/objections")
-	String raiseObjection(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String content,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.raiseObjection(user, id, content), "aid.file.step.objectionRaised");
-	}
-
-	@PostMapping("/{id}/objections/{objectionId}/resolve")
-	String resolveObjection(CurrentUser user, @PathVariable long id, @PathVariable long objectionId,
-			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "false") boolean upheld,
-			@RequestParam(required = false) String resolution, RedirectAttributes redirect) {
-		return step(redirect, id,
-				() -> files.resolveObjection(user, id, objectionId, version(version), upheld, resolution),
-				"aid.file.step.objectionResolved");
-	}
-
-	@PostMapping("/{id}/file")
-	String fileHousehold(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.file(user, id, version(version)), "aid.file.step.filed");
-	}
-
-	@PostMapping("/{id}/review")
-	String reviewYearly(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) HardshipTier tier, @RequestParam(required = false) String comment,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.yearlyReview(user, id, version(version), tier, comment),
-				"aid.file.step.reviewed");
-	}
-
-	@PostMapping("/{id}/close")
-	String closeFile(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.close(user, id, version(version), reason), "aid.file.step.closed");
-	}
-
-	@PostMapping("/{id}/income")
-	String recordIncome(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) BigDecimal monthlyIncome, RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.recordIncome(user, id, version(version), monthlyIncome),
-				"aid.file.step.incomeRecorded");
-	}
-
-	@PostMapping("/{id}/clear-flag")
-	String clearRelapseFlag(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
-			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
-		return step(redirect, id, () -> files.clearRelapseFlag(user, id, version(version), comment),
-				"aid.file.step.flagCleared");
-	}
-
-	private static String step(RedirectAttributes redirect, long id, Runnable action, String successKey) {
-		try {
-			action.run();
-			FlashMessages.success(redirect, successKey);
-		}
-		catch (RuleViolationException violation) {
-			FlashMessages.error(redirect, violation.messageKey(), violation.arguments());
-		}
-		return "redirect:/aid/files/" + id;
-	}
-
-	private static long version(Long version) {
-		return version == null ? -1 : version;
-	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.unionportal.benefits.BenefitsPermissions;
+import cn.unionportal.benefits.BenefitProgrammes;
 import cn.unionportal.benefits.BenefitsManagement;
 import cn.unionportal.benefits.EntitlementStatus;
 import cn.unionportal.benefits.ProgrammeKind;
@@ -32,13 +33,17 @@ class BenefitsController {
 
 	private final BenefitsManagement benefits;
 
+	private final BenefitProgrammes programmes;
+
 	private final MemberManagement members;
 
 	private final Clock clock;
 
 	private final BenefitsPermissions permissions;
 
-	BenefitsController(BenefitsManagement benefits, MemberManagement members, Clock clock, BenefitsPermissions permissions) {
+	BenefitsController(BenefitsManagement benefits, BenefitProgrammes programmes, MemberManagement members, Clock clock,
+			BenefitsPermissions permissions) {
+		this.programmes = programmes;
 		this.permissions = permissions;
 		this.benefits = benefits;
 		this.members = members;
@@ -47,7 +52,7 @@ class BenefitsController {
 
 	@GetMapping
 	String showOverview(CurrentUser user, Model model) {
-		model.addAttribute("programmes", benefits.programmes(user));
+		model.addAttribute("programmes", programmes.programmes(user));
 		model.addAttribute("mayManageProgrammes", permissions.mayManageProgrammes(user));
 		model.addAttribute("mayManageMerchants", permissions.mayManageMerchants(user));
 		return "benefits/overview";
@@ -72,7 +77,7 @@ class BenefitsController {
 			return "benefits/programme-form";
 		}
 		try {
-			benefits.createProgramme(user, form.data());
+			programmes.createProgramme(user, form.data());
 			FlashMessages.success(redirect, "benefit.programme.created", form.name().strip());
 			return "redirect:/benefits";
 		}
@@ -85,7 +90,7 @@ class BenefitsController {
 	@PostMapping("/programmes/{id}/status")
 	String changeProgrammeStatus(CurrentUser user, @PathVariable long id, @RequestParam ProgrammeStatus status,
 			@RequestParam long version, RedirectAttributes redirect) {
-		benefits.changeProgrammeStatus(user, id, version, status);
+		programmes.changeProgrammeStatus(user, id, version, status);
 		FlashMessages.success(redirect, "benefit.programme.statusChanged");
 		return "redirect:/benefits";
 	}

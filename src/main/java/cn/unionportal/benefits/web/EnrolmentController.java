@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.unionportal.benefits.BenefitsManagement;
+import cn.unionportal.benefits.BenefitEnrolments;
+import cn.unionportal.benefits.BenefitProgrammes;
 import cn.unionportal.benefits.EnrolmentView;
 import cn.unionportal.benefits.ProgrammeView;
 import cn.unionportal.member.MemberManagement;
@@ -35,14 +36,18 @@ class EnrolmentController {
 
 	private static final int PAGE_SIZE = 20;
 
-	private final BenefitsManagement benefits;
+	private final BenefitEnrolments enrolments;
+
+	private final BenefitProgrammes programmes;
 
 	private final MemberManagement members;
 
 	private final Clock clock;
 
-	EnrolmentController(BenefitsManagement benefits, MemberManagement members, Clock clock) {
-		this.benefits = benefits;
+	EnrolmentController(BenefitEnrolments enrolments, BenefitProgrammes programmes, MemberManagement members,
+			Clock clock) {
+		this.enrolments = enrolments;
+		this.programmes = programmes;
 		this.members = members;
 		this.clock = clock;
 	}
@@ -50,9 +55,9 @@ class EnrolmentController {
 	@GetMapping
 	String listEnrolments(CurrentUser user, @RequestParam(required = false) Long programme,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<EnrolmentView> results = benefits.enrolments(user, programme, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<EnrolmentView> results = enrolments.enrolments(user, programme, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("enrolments", results);
-		model.addAttribute("programmes", benefits.programmes(user));
+		model.addAttribute("programmes", programmes.programmes(user));
 		model.addAttribute("programme", programme);
 		model.addAttribute("q", q);
 		model.addAttribute("pages", PageLinks.of(results, Urls.of("/benefits/enrolments", "programme", programme, "q", q)));
@@ -85,7 +90,7 @@ class EnrolmentController {
 			return form(person, openProgrammes(user), model);
 		}
 		try {
-			benefits.enrol(user, form.programmeId(), person.id(), form.enrolledOn());
+			enrolments.enrol(user, form.programmeId(), person.id(), form.enrolledOn());
 			FlashMessages.success(redirect, "benefit.enrolment.enrolled", person.name());
 			return "redirect:/benefits/members/" + person.id();
 		}
@@ -98,15 +103,15 @@ class EnrolmentController {
 	@PostMapping("/{id}/cancel")
 	String cancelEnrolment(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
 			RedirectAttributes redirect) {
-		EnrolmentView enrolment = benefits.enrolment(user, id);
-		benefits.cancelEnrolment(user, id, version == null ? -1 : version);
+		EnrolmentView enrolment = enrolments.enrolment(user, id);
+		enrolments.cancelEnrolment(user, id, version == null ? -1 : version);
 		FlashMessages.success(redirect, "benefit.enrolment.cancelled", enrolment.memberName());
 		return "redirect:/benefits/members/" + enrolment.memberId();
 	}
 
 	@GetMapping("/{id}/claims")
 	String showClaimsForm(CurrentUser user, @PathVariable long id, Model model) {
-		EnrolmentView enrolment = benefits.enrolment(user, id);
+		EnrolmentView enrolment = enrolments.enrolment(user, id);
 		model.addAttribute("enrolment", enrolment);
 		model.addAttribute("form", new ClaimsForm(enrolment.claimsPaid(), enrolment.version()));
 		return "benefits/claims";
@@ -115,13 +120,13 @@ class EnrolmentController {
 	@PostMapping("/{id}/claims")
 	String recordClaimsPaid(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") ClaimsForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
-		EnrolmentView enrolment = benefits.enrolment(user, id);
+		EnrolmentView enrolment = enrolments.enrolment(user, id);
 		model.addAttribute("enrolment", enrolment);
 		if (binding.hasErrors()) {
 			return "benefits/claims";
 		}
 		try {
-			benefits.recordClaimsPaid(user, id, form.version() == null ? -1 : form.version(), form.claimsPaid());
+			enrolments.recordClaimsPaid(user, id, form.version() == null ? -1 : form.version(), form.claimsPaid());
 			FlashMessages.success(redirect, "benefit.enrolment.claimsRecorded", enrolment.memberName());
 			return "redirect:/benefits/members/" + enrolment.memberId();
 		}
@@ -138,6 +143,6 @@ class EnrolmentController {
 	}
 
 	private List<ProgrammeView> openProgrammes(CurrentUser user) {
-		return benefits.programmes(user).stream().filter(ProgrammeView::isOpen).toList();
+		return programmes.programmes(user).stream().filter(ProgrammeView::isOpen).toList();
 	}
 }

@@ -3,7 +3,7 @@ package cn.unionportal.benefits.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import cn.unionportal.benefits.BenefitsManagement;
+import cn.unionportal.benefits.BenefitEntitlements;
 import cn.unionportal.benefits.EntitlementKind;
 import cn.unionportal.benefits.EntitlementStatus;
 import cn.unionportal.benefits.EntitlementView;
@@ -35,14 +35,14 @@ class EntitlementController {
 
 	private static final int PAGE_SIZE = 20;
 
-	private final BenefitsManagement benefits;
+	private final BenefitEntitlements entitlements;
 
 	private final MemberManagement members;
 
 	private final Clock clock;
 
-	EntitlementController(BenefitsManagement benefits, MemberManagement members, Clock clock) {
-		this.benefits = benefits;
+	EntitlementController(BenefitEntitlements entitlements, MemberManagement members, Clock clock) {
+		this.entitlements = entitlements;
 		this.members = members;
 		this.clock = clock;
 	}
@@ -56,7 +56,7 @@ class EntitlementController {
 	@GetMapping
 	String listEntitlements(CurrentUser user, @RequestParam(required = false) EntitlementKind kind,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<EntitlementView> results = benefits.entitlements(user, kind, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<EntitlementView> results = entitlements.entitlements(user, kind, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("entitlements", results);
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
@@ -91,7 +91,7 @@ class EntitlementController {
 			return "benefits/entitlement-form";
 		}
 		try {
-			benefits.grantEntitlement(user, person.id(), form.data());
+			entitlements.grantEntitlement(user, person.id(), form.data());
 			FlashMessages.success(redirect, "benefit.entitlement.granted", person.name());
 			return "redirect:/benefits/members/" + person.id();
 		}
@@ -105,7 +105,7 @@ class EntitlementController {
 	String changeStatus(CurrentUser user, @PathVariable long id, @RequestParam(required = false) EntitlementStatus status,
 			@RequestParam(required = false) Long version, @RequestParam long member, RedirectAttributes redirect) {
 		try {
-			benefits.changeEntitlementStatus(user, id, version == null ? -1 : version, status);
+			entitlements.changeEntitlementStatus(user, id, version == null ? -1 : version, status);
 			FlashMessages.success(redirect, "benefit.entitlement.statusChanged");
 		}
 		catch (RuleViolationException violation) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.unionportal.organization.OrganizationAffiliations;
+import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationPermissions;
 import cn.unionportal.organization.OrganizationSummary;
@@ -41,13 +43,20 @@ class OrganizationController {
 
 	private final OrganizationManagement organizations;
 
+	private final OrganizationLifecycle changes;
+
+	private final OrganizationAffiliations affiliations;
+
 	private final Clock clock;
 
 	private final OrganizationPermissions permissions;
 
-	OrganizationController(OrganizationManagement organizations, Clock clock, OrganizationPermissions permissions) {
+	OrganizationController(OrganizationManagement organizations, OrganizationLifecycle changes,
+			OrganizationAffiliations affiliations, Clock clock, OrganizationPermissions permissions) {
 		this.permissions = permissions;
 		this.organizations = organizations;
+		this.changes = changes;
+		this.affiliations = affiliations;
 		this.clock = clock;
 	}
 
@@ -127,7 +136,7 @@ class OrganizationController {
 			return createForm(user, parent, model);
 		}
 		try {
-			long id = organizations.create(user, parent.id(), form.type(), form.changes());
+			long id = changes.create(user, parent.id(), form.type(), form.changes());
 			FlashMessages.success(redirect, "organization.created", form.name().strip());
 			return "redirect:/organizations/" + id;
 		}
@@ -162,7 +171,7 @@ class OrganizationController {
 			return editForm(user, organization, model);
 		}
 		try {
-			organizations.update(user, id, form.version() == null ? -1 : form.version(), form.changes());
+			changes.update(user, id, form.version() == null ? -1 : form.version(), form.changes());
 			FlashMessages.success(redirect, "organization.updated", form.name().strip());
 			return "redirect:/organizations/" + id;
 		}
@@ -195,7 +204,7 @@ class OrganizationController {
 			return moveForm(user, organization, null, model);
 		}
 		try {
-			organizations.move(user, id, form.version() == null ? -1 : form.version(), form.parentId());
+			changes.move(user, id, form.version() == null ? -1 : form.version(), form.parentId());
 			FlashMessages.success(redirect, "organization.moved", organization.name());
 			return "redirect:/organizations/" + id;
 		}
@@ -220,7 +229,7 @@ class OrganizationController {
 			RedirectAttributes redirect) {
 		OrganizationView organization = organizations.get(user, id);
 		try {
-			organizations.dissolve(user, id, version == null ? -1 : version, dissolvedOn);
+			changes.dissolve(user, id, version == null ? -1 : version, dissolvedOn);
 			FlashMessages.success(redirect, "organization.dissolved", organization.name());
 		}
 		catch (RuleViolationException violation) {
@@ -238,7 +247,7 @@ class OrganizationController {
 			return "redirect:/organizations/" + id;
 		}
 		try {
-			organizations.affiliate(user, id, federationId);
+			affiliations.affiliate(user, id, federationId);
 			FlashMessages.success(redirect, "organization.affiliation.added");
 		}
 		catch (RuleViolationException violation) {
@@ -250,7 +259,7 @@ class OrganizationController {
 	@PostMapping("/{id}/affiliations/{federationId}/delete")
 	String removeAffiliation(CurrentUser user, @PathVariable long id, @PathVariable long federationId,
 			RedirectAttributes redirect) {
-		organizations.removeAffiliation(user, id, federationId);
+		affiliations.removeAffiliation(user, id, federationId);
 		FlashMessages.success(redirect, "organization.affiliation.removed");
 		return "redirect:/organizations/" + id;
 	}

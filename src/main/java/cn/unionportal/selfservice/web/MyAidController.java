@@ -1,6 +1,6 @@
 package cn.unionportal.selfservice.web;
 
-import cn.unionportal.aid.files.HardshipFileManagement;
+import cn.unionportal.aid.files.HardshipFileDetails;
 import cn.unionportal.aid.cases.OwnAidCases;
 import cn.unionportal.selfservice.MemberPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MyAidController {
 
-	private final HardshipFileManagement files;
+	private final HardshipFileDetails files;
 
 	private final OwnAidCases cases;
 
-	MyAidController(HardshipFileManagement files, OwnAidCases cases) {
+	MyAidController(HardshipFileDetails files, OwnAidCases cases) {
 		this.files = files;
 		this.cases = cases;
 	}

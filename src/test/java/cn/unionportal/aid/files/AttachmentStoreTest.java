@@ -1,5 +1,6 @@
 package cn.unionportal.aid.files;
 
+import cn.unionportal.support.IdNumbers;
 import cn.unionportal.aid.files.AttachmentNames;
 import cn.unionportal.aid.files.AttachmentStore;
 
@@ -16,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +57,9 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 	@Autowired
 	AttachmentStore store;
 
+	@Autowired
+	AttachmentFiles disk;
+
 	long wendengUnion;
 
 	long huancuiUnion;
@@ -75,19 +78,18 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		for (Long file : files) {
 			for (String key : jdbc.queryForList("SELECT storage_key FROM hardship_attachment WHERE file_id = ?",
 					String.class, file)) {
-				Files.deleteIfExists(store.pathOf(key));
+				Files.deleteIfExists(disk.pathOf(key));
 			}
 		}
 	}
 
 	long file(long organization, String user) throws Exception {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371002" + "1975" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
+		String number = IdNumbers.resident("371002", 1975, n);
 		String name = "材料" + n;
 		mvc.perform(post("/members").param("name", name)
 			.param("documentType", "RESIDENT_ID")
-			.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+			.param("idNumber", number)
 			.param("employmentType", "ON_THE_JOB")
 			.param("organizationId", String.valueOf(organization))
 			.param("joinDate", "2018-05-01")
@@ -137,7 +139,7 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		String key = (String) row.get("storage_key");
 		assertThat(key).matches("[0-9a-f]{32}");
 
-		Path stored = store.pathOf(key);
+		Path stored = disk.pathOf(key);
 		Path configured = Path.of("./data/attachments").toAbsolutePath().normalize();
 		assertThat(stored.getParent()).isEqualTo(configured);
 		assertThat(stored.toString()).doesNotContain("收入证明").doesNotContain("static").doesNotContain("classes");
@@ -146,7 +148,7 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		assertThat(Files.readAllBytes(stored)).as("stored encrypted, not the clear bytes").isNotEqualTo(PNG)
 			.startsWith(0x00, 'U', 'P', 'F', 'E', 'N', 'C', 0x01);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.directory()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(disk.directory()))).isEqualTo("rwx------");
 		assertThat(audits(file, "ATTACHMENT_UPLOADED")).isEqualTo(1);
 
 		String list = mvc.perform(get("/aid/files/{id}/attachments", file).with(demo.as("wendeng")))
@@ -176,7 +178,7 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 		mvc.perform(upload(file, "扫描件.pdf", scan, "wendeng")).andExpect(flash().attribute("flashSuccess", "aid.attachment.uploaded"));
 		var row = jdbc.queryForMap("SELECT id, storage_key, size_bytes FROM hardship_attachment WHERE file_id = ?", file);
 		assertThat(row.get("size_bytes")).isEqualTo((long) scan.length);
-		assertThat(Files.size(store.pathOf((String) row.get("storage_key")))).isGreaterThan(scan.length);
+		assertThat(Files.size(disk.pathOf((String) row.get("storage_key")))).isGreaterThan(scan.length);
 
 		MockHttpServletResponse download = mvc
 			.perform(get("/aid/files/{f}/attachments/{a}", file, row.get("id")).with(demo.as("wendeng")))
@@ -192,7 +194,7 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 	void aClearFileFromBeforeIsEncryptedInPlaceAndStillDownloads() throws Exception {
 		long file = file(wendengUnion, "wendeng");
 		String key = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(("old" + file).getBytes()));
-		Path old = store.pathOf(key);
+		Path old = disk.pathOf(key);
 		Files.createDirectories(old.getParent());
 		Files.write(old, PDF);
 		Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
@@ -203,13 +205,13 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 				""", file, PDF.length, key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)));
 		long attachment = jdbc.queryForObject("SELECT id FROM hardship_attachment WHERE storage_key = ?", Long.class, key);
 
-		assertThat(store.encryptClearFiles()).isGreaterThanOrEqualTo(1);
+		assertThat(disk.encryptClearFiles()).isGreaterThanOrEqualTo(1);
 		byte[] encrypted = Files.readAllBytes(old);
 		assertThat(encrypted).isNotEqualTo(PDF).startsWith(0x00, 'U', 'P', 'F', 'E', 'N', 'C', 0x01);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo("rw-------");
-		assertThat(store.encryptClearFiles()).as("already encrypted files are recognised").isZero();
+		assertThat(disk.encryptClearFiles()).as("already encrypted files are recognised").isZero();
 		assertThat(Files.readAllBytes(old)).isEqualTo(encrypted);
-		try (var leftovers = Files.list(store.directory())) {
+		try (var leftovers = Files.list(disk.directory())) {
 			assertThat(leftovers.filter(p -> p.toString().endsWith(".enc"))).isEmpty();
 		}
 
@@ -246,7 +248,7 @@ class AttachmentStoreTest extends PostgresIntegrationTest {
 			.andExpect(flash().attribute("flashSuccess", "aid.attachment.uploaded"));
 		assertThat(count(file)).isEqualTo(1);
 		assertThat(audits(file, "ATTACHMENT_UPLOADED")).isEqualTo(1);
-		try (var leftovers = Files.list(store.directory())) {
+		try (var leftovers = Files.list(disk.directory())) {
 			assertThat(leftovers.filter(p -> p.toString().endsWith(".part"))).isEmpty();
 		}
 

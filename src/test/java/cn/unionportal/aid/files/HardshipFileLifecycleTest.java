@@ -1,8 +1,8 @@
 package cn.unionportal.aid.files;
 
+import cn.unionportal.support.IdNumbers;
 import cn.unionportal.aid.AidEvents;
 
-import cn.unionportal.aid.files.HardshipFileManagement;
 import cn.unionportal.aid.lookup.LookupCodes;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.unionportal.account.AccountManagement;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.support.PostgresIntegrationTest;
@@ -53,7 +52,7 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	HardshipFileManagement fileManagement;
+	HardshipFileAftercare fileManagement;
 
 	@Autowired
 	ApplicationEvents published;
@@ -82,11 +81,10 @@ class HardshipFileLifecycleTest extends PostgresIntegrationTest {
 
 	private long newMember(String name) throws Exception {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371003" + "1975" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
+		String number = IdNumbers.resident("371003", 1975, n);
 		mvc.perform(post("/members").param("name", name)
 			.param("documentType", "RESIDENT_ID")
-			.param("idNumber", body + ResidentIdNumber.checkDigit(body))
+			.param("idNumber", number)
 			.param("employmentType", "ON_THE_JOB")
 			.param("organizationId", String.valueOf(union))
 			.with(csrf())

@@ -1,5 +1,6 @@
 package cn.unionportal.aid.lookup;
 
+import cn.unionportal.support.IdNumbers;
 import cn.unionportal.aid.AidSettings;
 
 import cn.unionportal.aid.lookup.LookupCodes;
@@ -29,7 +30,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 
 import cn.unionportal.aid.lookup.StatusLookupResult.Outcome;
 import cn.unionportal.member.MemberManagement;
-import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.limits.AttemptLimits;
@@ -83,9 +83,7 @@ class StatusLookupTest extends PostgresIntegrationTest {
 
 	static String newIdNumber() {
 		long n = SEQUENCE.incrementAndGet();
-		String body = "371002" + "1979" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-				+ String.format("%03d", n % 1000);
-		return body + ResidentIdNumber.checkDigit(body);
+		return IdNumbers.resident("371002", 1979, n);
 	}
 
 	Person member(long organization, String name, String user) throws Exception {
