@@ -26,9 +26,9 @@ class Ranking {
 
 	private final JdbcTemplate batch;
 
-	private final CompetitionManagement competitions;
+	private final CompetitionCatalogue competitions;
 
-	Ranking(JdbcClient jdbc, JdbcTemplate batch, CompetitionManagement competitions) {
+	Ranking(JdbcClient jdbc, JdbcTemplate batch, CompetitionCatalogue competitions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.competitions = competitions;

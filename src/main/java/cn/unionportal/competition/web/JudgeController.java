@@ -3,7 +3,7 @@ package cn.unionportal.competition.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.unionportal.competition.Judging;
+import cn.unionportal.competition.JudgePool;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.RuleViolationException;
@@ -27,11 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/competitions/judges")
 class JudgeController {
 
-	private final Judging judging;
+	private final JudgePool judging;
 
 	private final OrganizationManagement organizations;
 
-	JudgeController(Judging judging, OrganizationManagement organizations) {
+	JudgeController(JudgePool judging, OrganizationManagement organizations) {
 		this.judging = judging;
 		this.organizations = organizations;
 	}
