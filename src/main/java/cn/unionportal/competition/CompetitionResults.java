@@ -142,13 +142,16 @@ public class CompetitionResults {
 				l.prizeAmount(), l.titles(), l.promotion(), publicPage ? null : l.certificateCode())).toList();
 	}
 
-	/** Competitions whose results are public (notice or published), newest first. */
+	/** A page of the competitions whose results are public (notice or published), newest first. */
 	@Transactional(readOnly = true)
-	public List<CompetitionView> publicCompetitions() {
-		return jdbc.sql("""
-				SELECT c.* FROM competition c WHERE c.status IN ('NOTICE', 'PUBLISHED', 'ARCHIVED')
-				ORDER BY c.competition_year DESC, c.name_sort_key LIMIT 200""")
+	public Page<CompetitionView> publicCompetitions(Pageable pageable) {
+		String where = " WHERE c.status IN ('NOTICE', 'PUBLISHED', 'ARCHIVED')";
+		long total = jdbc.sql("SELECT COUNT(*) FROM competition c" + where).query(Long.class).single();
+		List<CompetitionView> rows = jdbc.sql("SELECT c.* FROM competition c" + where
+				+ " ORDER BY c.competition_year DESC, c.name_sort_key, c.id LIMIT :limit OFFSET :offset")
+			.param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
 			.query(CompetitionCatalogue::competition).list();
+		return new PageImpl<>(rows, pageable, total);
 	}
 
 	@Transactional(readOnly = true)

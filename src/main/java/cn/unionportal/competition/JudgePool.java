@@ -23,6 +23,10 @@ import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -79,19 +83,27 @@ public class JudgePool {
 		return id;
 	}
 
-	/** The judge pool of the user's scope, in pinyin order. */
+	/** The judge pool of the user's scope, in pinyin order (the first 500, for choosing a panel's judge). */
 	@Transactional(readOnly = true)
 	public List<Judging.JudgeView> pool(CurrentUser user) {
+		return pool(user, PageRequest.of(0, 500)).getContent();
+	}
+
+	/** A page of the judge pool of the user's scope, in pinyin order. */
+	@Transactional(readOnly = true)
+	public Page<Judging.JudgeView> pool(CurrentUser user, Pageable pageable) {
 		permissions.requireStaff(user);
 		Scope scope = permissions.scope(user);
-		List<Judging.JudgeView> rows = jdbc.sql("SELECT * FROM competition_judge j WHERE j.organization_id" + Scope.SUBTREE
-				+ " ORDER BY j.name_sort_key, j.id LIMIT 500")
+		String where = " FROM competition_judge j WHERE j.organization_id" + Scope.SUBTREE;
+		long total = jdbc.sql("SELECT COUNT(*)" + where).param(Scope.PARAMETER, scope.rootId()).query(Long.class).single();
+		List<Judging.JudgeView> rows = jdbc.sql("SELECT *" + where + " ORDER BY j.name_sort_key, j.id LIMIT :limit OFFSET :offset")
 			.param(Scope.PARAMETER, scope.rootId())
+			.param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
 			.query((rs, n) -> Judging.judge(rs))
 			.list();
 		Map<Long, String> names = scope.names(rows.stream().map(Judging.JudgeView::organizationId).toList());
-		return rows.stream().map(j -> new Judging.JudgeView(j.id(), j.name(), j.organizationId(), names.get(j.organizationId()),
-				j.qualification(), j.trades(), j.accountUsername())).toList();
+		return new PageImpl<>(rows.stream().map(j -> new Judging.JudgeView(j.id(), j.name(), j.organizationId(),
+				names.get(j.organizationId()), j.qualification(), j.trades(), j.accountUsername())).toList(), pageable, total);
 	}
 
 	/** Seats a judge of the pool on a trade's panel (organizer); the chief judge is one per trade. */

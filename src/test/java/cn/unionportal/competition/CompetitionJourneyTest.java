@@ -248,6 +248,25 @@ class CompetitionJourneyTest {
 		screenshot("competition-journey-me");
 		WebElement download = driver.findElement(By.cssSelector("main a[href*='/me/competitions/certificates/']"));
 		assertThat(pdfText(download.getAttribute("href"))).contains("于文博").contains("威海市技术能手");
+		// both titles reach the honour register (delivered asynchronously), each honour with its own code
+		long honours = 0;
+		for (int poll = 0; poll < 40 && honours < 2; poll++) {
+			honours = jdbc.queryForObject("SELECT COUNT(DISTINCT certificate_code) FROM honour WHERE member_id = ?",
+					Long.class, winner);
+			if (honours < 2) {
+				sleep();
+			}
+		}
+		assertThat(honours).isEqualTo(2);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static String idNumber(String area, String birth, String sequence) {

@@ -146,18 +146,19 @@ class CompetitionPagesTest extends PostgresIntegrationTest {
 	void thePublicPagesShowNothingBeforeTheNotice() throws Exception {
 		assertThat(page("/competitions/results", null).text()).doesNotContain(name);
 		mvc.perform(get("/competitions/results/{id}", f.competition)).andExpect(status().isNotFound());
-		jdbc.update("UPDATE competition SET status = 'PUBLISHED' WHERE id = ?", f.competition);
 		long entry = f.register("wendeng", f.members("文登区总工会", 1).get(0)[0]);
+		assertThat(page("/competitions/results", null).text()).doesNotContain(name);
+		jdbc.update("UPDATE competition SET status = 'PUBLISHED' WHERE id = ?", f.competition);
 		jdbc.update("UPDATE competition_trade SET locked_at = CURRENT_TIMESTAMP WHERE id = ?", f.trade);
-		jdbc.update("UPDATE competition_entry SET ranking = 1, total_score = 91.5 WHERE id = ?", entry);
+		jdbc.update("UPDATE competition_entry SET ranking = 1, prize = 1, total_score = 91.5 WHERE id = ?", entry);
 		String entrant = jdbc.queryForObject("SELECT name FROM competition_entry_member WHERE entry_id = ?", String.class,
 				entry);
 		long member = jdbc.queryForObject("SELECT member_id FROM competition_entry_member WHERE entry_id = ?", Long.class,
 				entry);
-		assertThat(page("/competitions/results", null).text()).contains(name);
+		assertThat(page("/competitions/results", null).select("#public-competitions tbody").text()).contains(name, "结果已发布");
 		Document results = page("/competitions/results/" + f.competition, null);
 		assertThat(results.select("#results tbody tr")).hasSize(1);
-		assertThat(results.select("#results tbody tr").text()).contains("焊工", "1", entrant, "91.50");
+		assertThat(results.select("#results tbody tr").text()).contains("焊工", "1", entrant, "91.50", "一等奖");
 		assertThat(results.html()).doesNotContain(card(member)).doesNotContain(idMasked(member));
 	}
 

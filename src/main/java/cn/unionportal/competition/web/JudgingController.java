@@ -3,6 +3,7 @@ package cn.unionportal.competition.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.unionportal.competition.ChiefJudging;
@@ -13,6 +14,8 @@ import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
+import cn.unionportal.shared.web.PageLinks;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +49,9 @@ class JudgingController {
 
 	@GetMapping
 	String listAssignments(CurrentUser user, Model model) {
-		model.addAttribute("assignments", judging.assignments(user));
+		List<Judging.Assignment> assignments = judging.assignments(user);
+		model.addAttribute("assignments", assignments);
+		model.addAttribute("pages", PageLinks.of(new PageImpl<>(assignments), "/competitions/judging")); // one page
 		return "competitions/judging";
 	}
 
