@@ -100,7 +100,10 @@ public class TheoryImport {
 				if (Scoring.conflicted(judge.organizationId(), organizations.getOrDefault(entry, Set.of()))) {
 					throw new RuleViolationException(null, "competition.mark.error.conflict");
 				}
-				marks.put(entry, marksOf(row, columns));
+				Map<Long, BigDecimal> given = marksOf(row, columns);
+				if (!given.isEmpty()) {
+					marks.put(entry, given);
+				}
 			}
 			catch (RuleViolationException refused) {
 				errors.add(new RowError(row.number(), refused.messageKey(), refused.arguments()));

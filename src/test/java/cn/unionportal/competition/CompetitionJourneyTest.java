@@ -419,9 +419,20 @@ class CompetitionJourneyTest {
 						"arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
 			}
 		}
-		wait.until(ExpectedConditions.stalenessOf(html));
+		wait.until(d -> gone(html));
 		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 		AxeCheck.assertAccessible(driver);
+	}
+
+	/** Whether the old page's element is gone (Chromium may say so with a stale reference or an inspector error). */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException replaced) {
+			return true;
+		}
 	}
 
 	private void signIn(String username) {
