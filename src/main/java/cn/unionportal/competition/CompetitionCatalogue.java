@@ -1,8 +1,5 @@
 package cn.unionportal.competition;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -14,17 +11,12 @@ import cn.unionportal.competition.CompetitionManagement.AspectView;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionManagement.TradeView;
 import cn.unionportal.member.EmploymentType;
-import cn.unionportal.shared.ChineseNames;
-import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
-import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -15,16 +15,12 @@ import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.competition.CompetitionManagement.AspectView;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionManagement.TradeView;
-import cn.unionportal.organization.Scope;
-import cn.unionportal.shared.ChineseNames;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

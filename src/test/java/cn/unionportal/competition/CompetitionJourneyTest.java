@@ -220,7 +220,7 @@ class CompetitionJourneyTest {
 			.map(WebElement::getText).toList();
 		assertThat(ranks).containsExactly("1", "2", "2");
 		assertThat(text("#ranking")).contains("于文博").contains("孙海涛").contains("曲海燕");
-		((JavascriptExecutor) driver).executeScript("document.getElementById('ranking').scrollIntoView({block: 'center'});");
+		((JavascriptExecutor) driver).executeScript("document.getElementById('ranking').scrollIntoView({block: 'center', behavior: 'instant'});");
 		screenshot("competition-journey-ranking");
 		open("/competitions/" + competition);
 		submit("form[action$='/notice'] button");
