@@ -30,7 +30,7 @@ public class CompetitionCertificates implements CertificateVerifier {
 
 	private final CompetitionResults results;
 
-	private final CompetitionEntries entries;
+	private final EntryLists entries;
 
 	private final OrganizationManagement organizations;
 
@@ -38,7 +38,7 @@ public class CompetitionCertificates implements CertificateVerifier {
 
 	private final MessageSource messages;
 
-	CompetitionCertificates(CompetitionResults results, CompetitionEntries entries, OrganizationManagement organizations,
+	CompetitionCertificates(CompetitionResults results, EntryLists entries, OrganizationManagement organizations,
 			CertificatePdf pdf, MessageSource messages) {
 		this.results = results;
 		this.entries = entries;

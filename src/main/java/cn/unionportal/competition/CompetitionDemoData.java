@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * this year's class II competition with registration open, and an industry-chain competition in
  * scoring with the demo judge account {@code caipan} (password as the other demo accounts) on its
  * panel. Entries and marks go in as JDBC batches into the module's own tables; ranks and titles
- * come from the same code as the pages (Ranking, CompetitionResults.confer).
+ * come from the same code as the pages (Ranking, CompetitionPublication.confer).
  */
 @Component
 @Conditional(CompetitionDemoData.Enabled.class)
@@ -63,9 +63,11 @@ class CompetitionDemoData implements StartupTask {
 
 	private final CompetitionManagement competitions;
 
+	private final CompetitionCatalogue catalogue;
+
 	private final Ranking ranking;
 
-	private final CompetitionResults results;
+	private final CompetitionPublication results;
 
 	private final MemberManagement members;
 
@@ -79,10 +81,11 @@ class CompetitionDemoData implements StartupTask {
 
 	private final Clock clock;
 
-	CompetitionDemoData(CompetitionManagement competitions, Ranking ranking, CompetitionResults results,
-			MemberManagement members, OrganizationManagement organizations, AccountManagement accounts, JdbcClient jdbc,
+	CompetitionDemoData(CompetitionManagement competitions, CompetitionCatalogue catalogue, Ranking ranking,
+			CompetitionPublication results,			MemberManagement members, OrganizationManagement organizations, AccountManagement accounts, JdbcClient jdbc,
 			JdbcTemplate batch, Clock clock) {
 		this.competitions = competitions;
+		this.catalogue = catalogue;
 		this.ranking = ranking;
 		this.results = results;
 		this.members = members;
@@ -147,7 +150,7 @@ class CompetitionDemoData implements StartupTask {
 		jdbc.sql("UPDATE competition SET status = 'PUBLISHED', notice_ends = :n, published_on = :p WHERE id = :id")
 			.param("n", Date.valueOf(LocalDate.of(lastYear, 6, 5))).param("p", Date.valueOf(LocalDate.of(lastYear, 6, 6)))
 			.param("id", finalId).update();
-		results.confer(competitions.load(finalId), LocalDate.of(lastYear, 6, 6));
+		results.confer(catalogue.load(finalId), LocalDate.of(lastYear, 6, 6));
 
 		// this year's class II competition, registration open
 		long openId = competitions.create(system, new CompetitionData(today.getYear() + "年威海市职工技能竞赛（二类）",
@@ -263,7 +266,7 @@ class CompetitionDemoData implements StartupTask {
 
 	/** Every judge marks every aspect of every entry (a skill level per contestant, some noise). */
 	private void mark(long tradeId, List<Long> entries, List<Long> judges, Random random, boolean signed) {
-		List<CompetitionManagement.AspectView> aspects = competitions.aspects(tradeId);
+		List<CompetitionManagement.AspectView> aspects = catalogue.aspects(tradeId);
 		Timestamp now = Timestamp.from(clock.instant());
 		List<Object[]> rows = new ArrayList<>();
 		for (long entry : entries) {

@@ -8,20 +8,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionManagement.TradeView;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
-import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -43,38 +38,27 @@ public class CompetitionEntries {
 
 	private final JdbcClient jdbc;
 
-	private final CompetitionManagement competitions;
+	private final CompetitionCatalogue competitions;
 
 	private final CompetitionPermissions permissions;
 
 	private final MemberManagement members;
 
+	private final EntryLists lists;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	CompetitionEntries(JdbcClient jdbc, CompetitionManagement competitions, CompetitionPermissions permissions,
-			MemberManagement members, AuditTrail audit, Clock clock) {
+	CompetitionEntries(JdbcClient jdbc, CompetitionCatalogue competitions, CompetitionPermissions permissions,
+			MemberManagement members, EntryLists lists, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.lists = lists;
 		this.competitions = competitions;
 		this.permissions = permissions;
 		this.members = members;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	public record EntryView(long id, long competitionId, long tradeId, String tradeName, long organizationId,
-			String organizationName, String teamName, String contestantCode, Integer station, int skillGrade,
-			String status, String statusReason, List<String> memberNames, List<Long> memberIds, java.math.BigDecimal total,
-			Integer rank, Integer prize, String titles, long version) {
-
-		public boolean active() {
-			return "ACTIVE".equals(status);
-		}
-
-		public String names() {
-			return String.join("、", memberNames);
-		}
 	}
 
 	@Transactional
@@ -151,7 +135,7 @@ public class CompetitionEntries {
 		return entryId;
 	}
 
-	private static void checkEligible(MemberView person, TradeView trade, CompetitionView c, int skillGrade) {
+	static void checkEligible(MemberView person, TradeView trade, CompetitionView c, int skillGrade) {
 		if (!person.isActive()) {
 			throw new RuleViolationException("memberIds", "competition.entry.error.inactive", person.name());
 		}
@@ -168,16 +152,22 @@ public class CompetitionEntries {
 		}
 	}
 
+	/** A random contestant code: six characters without the look-alikes 0/O and 1/I. */
+	static String randomCode() {
+		StringBuilder code = new StringBuilder(6);
+		for (int i = 0; i < 6; i++) {
+			code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
 	private String newCode(long competitionId) {
 		while (true) {
-			StringBuilder code = new StringBuilder(6);
-			for (int i = 0; i < 6; i++) {
-				code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-			}
+			String code = randomCode();
 			boolean used = jdbc.sql("SELECT COUNT(*) FROM competition_entry WHERE competition_id = :c AND contestant_code = :code")
-				.param("c", competitionId).param("code", code.toString()).query(Long.class).single() > 0;
+				.param("c", competitionId).param("code", code).query(Long.class).single() > 0;
 			if (!used) {
-				return code.toString();
+				return code;
 			}
 		}
 	}
@@ -185,7 +175,7 @@ public class CompetitionEntries {
 	/** Withdrawal (registering staff or organizer) or disqualification (organizer), with a reason. */
 	@Transactional
 	public void changeStatus(CurrentUser user, long entryId, long version, String status, String reason) {
-		EntryView entry = entry(user, entryId);
+		EntryLists.EntryView entry = lists.entry(user, entryId);
 		CompetitionView c = competitions.load(entry.competitionId());
 		if ("DISQUALIFIED".equals(status)) {
 			permissions.requireOrganizer(user, c.organizerId());
@@ -234,71 +224,5 @@ public class CompetitionEntries {
 				.param("s", i + 1).param("id", ids.get(i)).update();
 		}
 		audit.record(user.username(), "DRAW", CompetitionManagement.SUBJECT, c.id(), c.organizerId(), trade.name());
-	}
-
-	/** One entry the user sees (404 otherwise). */
-	@Transactional(readOnly = true)
-	public EntryView entry(CurrentUser user, long entryId) {
-		List<EntryView> found = query(" WHERE e.id = :id", Map.of("id", entryId));
-		if (found.isEmpty()) {
-			throw new NotFoundException("entry", entryId);
-		}
-		EntryView entry = found.get(0);
-		CompetitionView c = competitions.load(entry.competitionId());
-		permissions.requireSeesEntry(user, c.organizerId(), entry.organizationId(), entryId);
-		return named(user, List.of(entry)).get(0);
-	}
-
-	/** The entries of a competition the user sees: all for the organizer, else their scope's. */
-	@Transactional(readOnly = true)
-	public List<EntryView> entries(CurrentUser user, long competitionId, Long tradeId) {
-		CompetitionView c = competitions.load(competitionId);
-		permissions.requireStaff(user);
-		Scope scope = permissions.scope(user);
-		String trade = tradeId == null ? "" : " AND e.trade_id = :trade";
-		Map<String, Object> params = new java.util.HashMap<>(Map.of("c", competitionId));
-		if (tradeId != null) {
-			params.put("trade", tradeId);
-		}
-		if (scope.contains(c.organizerId())) {
-			return named(user, query(" WHERE e.competition_id = :c" + trade, params));
-		}
-		params.put(Scope.PARAMETER, scope.rootId());
-		return named(user, query(" WHERE e.competition_id = :c" + trade + " AND e.organization_id" + Scope.SUBTREE, params));
-	}
-
-	private List<EntryView> named(CurrentUser user, List<EntryView> rows) {
-		Map<Long, String> names = permissions.scope(user).names(rows.stream().map(EntryView::organizationId).toList());
-		return rows.stream().map(e -> new EntryView(e.id(), e.competitionId(), e.tradeId(), e.tradeName(),
-				e.organizationId(), names.get(e.organizationId()), e.teamName(), e.contestantCode(), e.station(),
-				e.skillGrade(), e.status(), e.statusReason(), e.memberNames(), e.memberIds(), e.total(), e.rank(),
-				e.prize(), e.titles(), e.version())).toList();
-	}
-
-	List<EntryView> query(String where, Map<String, ?> params) {
-		List<EntryView> rows = jdbc.sql("""
-				SELECT e.*, t.name AS trade_name FROM competition_entry e JOIN competition_trade t ON t.id = e.trade_id
-				""" + where + " ORDER BY t.id, e.ranking NULLS LAST, e.id")
-			.params(params)
-			.query((rs, n) -> new EntryView(rs.getLong("id"), rs.getLong("competition_id"), rs.getLong("trade_id"),
-					rs.getString("trade_name"), rs.getLong("organization_id"), null, rs.getString("team_name"),
-					rs.getString("contestant_code"), (Integer) rs.getObject("station", Integer.class),
-					rs.getInt("skill_grade"), rs.getString("status"), rs.getString("status_reason"), new ArrayList<>(),
-					new ArrayList<>(), rs.getBigDecimal("total_score"), rs.getObject("ranking", Integer.class),
-					rs.getObject("prize", Integer.class), rs.getString("titles"), rs.getLong("version")))
-			.list();
-		if (!rows.isEmpty()) {
-			Map<Long, EntryView> byId = rows.stream().collect(Collectors.toMap(EntryView::id, e -> e));
-			jdbc.sql("""
-					SELECT m.entry_id, m.member_id, m.name FROM competition_entry_member m
-					WHERE m.entry_id IN (:ids) ORDER BY m.entry_id, m.member_id""")
-				.param("ids", byId.keySet())
-				.query(rs -> {
-					EntryView e = byId.get(rs.getLong("entry_id"));
-					e.memberIds().add(rs.getLong("member_id"));
-					e.memberNames().add(rs.getString("name"));
-				});
-		}
-		return rows;
 	}
 }

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,21 +12,17 @@ import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.shared.ChineseNames;
 import cn.unionportal.shared.ConflictException;
-import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Competitions and their trades: the catalogue every staff user reads, creation by the
- * organizer's staff, the lifecycle, trades and their marking schemes. Editable rows carry a
+ * Competitions and their trades, the write side: creation by the organizer's staff, the
+ * lifecycle, trades and their marking schemes (read them with {@link CompetitionCatalogue}). Editable rows carry a
  * version; an update names the version it read and a stale one is refused ({@link ConflictException}).
  */
 @Service
@@ -40,12 +34,16 @@ public class CompetitionManagement {
 
 	private final CompetitionPermissions permissions;
 
+	private final CompetitionCatalogue catalogue;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	CompetitionManagement(JdbcClient jdbc, CompetitionPermissions permissions, AuditTrail audit, Clock clock) {
+	CompetitionManagement(JdbcClient jdbc, CompetitionCatalogue catalogue, CompetitionPermissions permissions,
+			AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.catalogue = catalogue;
 		this.permissions = permissions;
 		this.audit = audit;
 		this.clock = clock;
@@ -85,47 +83,6 @@ public class CompetitionManagement {
 		public boolean theory() {
 			return "THEORY".equals(part);
 		}
-	}
-
-	// ---- catalogue ----------------------------------------------------------------------------
-
-	/** The catalogue (every staff user sees it): by year, newest first, then by name in pinyin order. */
-	@Transactional(readOnly = true)
-	public Page<CompetitionView> list(CurrentUser user, Integer year, String query, Pageable pageable) {
-		permissions.requireStaff(user);
-		String where = " WHERE (:year IS NULL OR c.competition_year = :year) AND (:q = '' OR LOWER(c.name) LIKE :like)";
-		String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
-		long total = jdbc.sql("SELECT COUNT(*) FROM competition c" + where)
-			.param("year", year, java.sql.Types.INTEGER)
-			.param("q", q)
-			.param("like", "%" + q.replace("%", "").replace("_", "") + "%")
-			.query(Long.class)
-			.single();
-		List<CompetitionView> rows = jdbc.sql(SELECT + where
-				+ " ORDER BY c.competition_year DESC, c.name_sort_key, c.id LIMIT :limit OFFSET :offset")
-			.param("year", year, java.sql.Types.INTEGER)
-			.param("q", q)
-			.param("like", "%" + q.replace("%", "").replace("_", "") + "%")
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query(CompetitionManagement::competition)
-			.list();
-		return new PageImpl<>(withOrganizerNames(user, rows), pageable, total);
-	}
-
-	/** One competition of the catalogue (every staff user; judges through their sheets only). */
-	@Transactional(readOnly = true)
-	public CompetitionView get(CurrentUser user, long id) {
-		permissions.requireStaff(user);
-		return withOrganizerNames(user, List.of(load(id))).get(0);
-	}
-
-	CompetitionView load(long id) {
-		return jdbc.sql(SELECT + " WHERE c.id = :id")
-			.param("id", id)
-			.query(CompetitionManagement::competition)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("competition", id));
 	}
 
 	@Transactional
@@ -178,16 +135,16 @@ public class CompetitionManagement {
 		}
 	}
 
-	/** The next lifecycle step; the notice and publication steps go through {@link CompetitionResults}. */
+	/** The next lifecycle step; the notice and publication steps go through {@link CompetitionPublication}. */
 	@Transactional
 	public CompetitionStatus advance(CurrentUser user, long id, long version) {
-		CompetitionView c = load(id);
+		CompetitionView c = catalogue.load(id);
 		permissions.requireOrganizer(user, c.organizerId());
 		CompetitionStatus next = c.status().next();
 		if (next == null || next == CompetitionStatus.NOTICE || next == CompetitionStatus.PUBLISHED) {
 			throw new RuleViolationException(null, "competition.error.useResultsStep");
 		}
-		if (next == CompetitionStatus.REGISTRATION_OPEN && trades(id).isEmpty()) {
+		if (next == CompetitionStatus.REGISTRATION_OPEN && catalogue.trades(id).isEmpty()) {
 			throw new RuleViolationException(null, "competition.error.noTrades");
 		}
 		setStatus(c, version, next, null, null);
@@ -216,7 +173,7 @@ public class CompetitionManagement {
 
 	@Transactional
 	public long addTrade(CurrentUser user, long competitionId, TradeData data) {
-		CompetitionView c = load(competitionId);
+		CompetitionView c = catalogue.load(competitionId);
 		permissions.requireOrganizer(user, c.organizerId());
 		if (c.status().compareTo(CompetitionStatus.REGISTRATION_OPEN) > 0) {
 			throw new RuleViolationException(null, "competition.error.tradesFixed");
@@ -274,8 +231,8 @@ public class CompetitionManagement {
 	@Transactional
 	public long addAspect(CurrentUser user, long tradeId, String part, String kind, String name, BigDecimal maxMark,
 			String descriptors) {
-		TradeView trade = trade(tradeId);
-		CompetitionView c = load(trade.competitionId());
+		TradeView trade = catalogue.trade(tradeId);
+		CompetitionView c = catalogue.load(trade.competitionId());
 		permissions.requireOrganizer(user, c.organizerId());
 		if (c.status().marking() || c.status().resultsPublic()) {
 			throw new RuleViolationException(null, "competition.error.schemeFixed");
@@ -296,66 +253,5 @@ public class CompetitionManagement {
 		}
 		audit.record(user.username(), "ADD_ASPECT", SUBJECT, c.id(), c.organizerId(), trade.name() + ": " + name);
 		return keys.getKey().longValue();
-	}
-
-	@Transactional(readOnly = true)
-	public List<TradeView> trades(long competitionId) {
-		return jdbc.sql(TRADE + " WHERE t.competition_id = :c ORDER BY t.id").param("c", competitionId)
-			.query(CompetitionManagement::trade).list();
-	}
-
-	@Transactional(readOnly = true)
-	public TradeView trade(long tradeId) {
-		return jdbc.sql(TRADE + " WHERE t.id = :t").param("t", tradeId).query(CompetitionManagement::trade).optional()
-			.orElseThrow(() -> new NotFoundException("trade", tradeId));
-	}
-
-	@Transactional(readOnly = true)
-	public List<AspectView> aspects(long tradeId) {
-		return jdbc.sql("SELECT * FROM competition_aspect WHERE trade_id = :t ORDER BY position").param("t", tradeId)
-			.query((rs, n) -> new AspectView(rs.getLong("id"), rs.getLong("trade_id"), rs.getString("part"),
-					rs.getString("kind"), rs.getString("name"), rs.getBigDecimal("max_mark"), rs.getString("descriptors"),
-					rs.getInt("position")))
-			.list();
-	}
-
-	private List<CompetitionView> withOrganizerNames(CurrentUser user, List<CompetitionView> rows) {
-		Map<Long, String> names = permissions.scope(user).names(rows.stream().map(CompetitionView::organizerId).toList());
-		return rows.stream().map(c -> new CompetitionView(c.id(), c.name(), c.year(), c.organizerId(),
-				names.get(c.organizerId()), c.tier(), c.teamForm(), c.multipleTrades(), c.registrationOpens(),
-				c.registrationCloses(), c.startsOn(), c.endsOn(), c.venue(), c.noticeDays(), c.noticeEnds(),
-				c.publishedOn(), c.status(), c.version())).toList();
-	}
-
-	private static final String SELECT = "SELECT c.* FROM competition c";
-
-	private static final String TRADE = """
-			SELECT t.*, (SELECT COUNT(*) FROM competition_entry e WHERE e.trade_id = t.id AND e.status = 'ACTIVE') AS active
-			FROM competition_trade t""";
-
-	static CompetitionView competition(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new CompetitionView(rs.getLong("id"), rs.getString("name"), rs.getInt("competition_year"),
-				rs.getLong("organizer_id"), null, CompetitionTier.valueOf(rs.getString("tier")), rs.getBoolean("team_form"),
-				rs.getBoolean("multiple_trades"), rs.getObject("registration_opens", LocalDate.class),
-				rs.getObject("registration_closes", LocalDate.class), rs.getObject("starts_on", LocalDate.class),
-				rs.getObject("ends_on", LocalDate.class), rs.getString("venue"), rs.getInt("notice_days"),
-				rs.getObject("notice_ends", LocalDate.class), rs.getObject("published_on", LocalDate.class),
-				CompetitionStatus.valueOf(rs.getString("status")), rs.getLong("version"));
-	}
-
-	static TradeView trade(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		Set<EmploymentType> types = Arrays.stream(rs.getString("employment_types").split(","))
-			.filter(s -> !s.isBlank()).map(EmploymentType::valueOf).collect(Collectors.toCollection(
-					() -> java.util.EnumSet.noneOf(EmploymentType.class)));
-		List<Scoring.PrizeLevel> prizes = List.of(
-				new Scoring.PrizeLevel(rs.getInt("first_count"), rs.getBigDecimal("first_amount"), rs.getInt("first_min_entrants")),
-				new Scoring.PrizeLevel(rs.getInt("second_count"), rs.getBigDecimal("second_amount"), rs.getInt("second_min_entrants")),
-				new Scoring.PrizeLevel(rs.getInt("third_count"), rs.getBigDecimal("third_amount"), rs.getInt("third_min_entrants")));
-		return new TradeView(rs.getLong("id"), rs.getLong("competition_id"), rs.getString("name"),
-				rs.getInt("theory_weight"), rs.getInt("practical_weight"), rs.getInt("capacity"), rs.getInt("min_age"),
-				rs.getInt("max_age"), types, rs.getInt("min_skill_grade"), rs.getInt("quota_per_org"),
-				rs.getInt("judge_count"), TrimRule.valueOf(rs.getString("trim_rule")), rs.getBigDecimal("flag_spread"),
-				TieBreak.parse(rs.getString("tie_breaks")), prizes, rs.getTimestamp("locked_at") != null,
-				rs.getLong("active"), rs.getLong("version"));
 	}
 }

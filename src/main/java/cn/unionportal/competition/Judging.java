@@ -15,33 +15,29 @@ import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.competition.CompetitionManagement.AspectView;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionManagement.TradeView;
-import cn.unionportal.organization.Scope;
-import cn.unionportal.shared.ChineseNames;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Judges and marking: the judge pool, each trade's panel with its chief judge, blind score sheets
- * (contestant codes only), conflict-of-interest blocks, signing sheets, the chief judge's lock
- * and audited corrections after it. A judge reaches only the sheets of the trades they sit on;
- * any other trade answers 404.
+ * The judges' side of marking: a judge's trades, the blind score sheet (contestant codes only),
+ * marks with conflict-of-interest blocks, and signing. A judge reaches only the sheets of the
+ * trades they sit on; any other trade answers 404. The chief judge's steps are in
+ * {@link ChiefJudging}, the pool and panels in {@link JudgePool}.
  */
 @Service
 public class Judging {
 
 	private final JdbcClient jdbc;
 
-	private final CompetitionManagement competitions;
+	private final CompetitionCatalogue competitions;
 
-	private final CompetitionPermissions permissions;
+	private final JudgePool pool;
 
 	private final Ranking ranking;
 
@@ -49,11 +45,11 @@ public class Judging {
 
 	private final Clock clock;
 
-	Judging(JdbcClient jdbc, CompetitionManagement competitions, CompetitionPermissions permissions, Ranking ranking,
-			AuditTrail audit, Clock clock) {
+	Judging(JdbcClient jdbc, CompetitionCatalogue competitions, JudgePool pool, Ranking ranking, AuditTrail audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.competitions = competitions;
-		this.permissions = permissions;
+		this.pool = pool;
 		this.ranking = ranking;
 		this.audit = audit;
 		this.clock = clock;
@@ -86,83 +82,15 @@ public class Judging {
 		public boolean editable() {
 			return !signed && !trade.locked() && competition.status().marking();
 		}
-	}
 
-	// ---- pool and panels (organizer's staff) -------------------------------------------------------
+		public boolean hasTheory() {
+			return aspects.stream().anyMatch(AspectView::theory);
+		}
 
-	@Transactional
-	public long addJudge(CurrentUser user, JudgeData data) {
-		permissions.requireStaff(user);
-		permissions.scope(user).require(data.organizationId());
-		var keys = new GeneratedKeyHolder();
-		try {
-			jdbc.sql("""
-					INSERT INTO competition_judge (name, name_sort_key, organization_id, qualification, trades, member_id,
-					    account_username, created_at)
-					VALUES (:name, :key, :org, :q, :trades, :member, :account, :now)""")
-				.param("name", data.name().strip()).param("key", ChineseNames.personSortKey(data.name().strip()))
-				.param("org", data.organizationId()).param("q", data.qualification().strip())
-				.param("trades", data.trades().strip()).param("member", data.memberId(), java.sql.Types.BIGINT)
-				.param("account", blankToNull(data.accountUsername()))
-				.param("now", Timestamp.from(clock.instant()))
-				.update(keys, "id");
+		/** The theory aspects' names, the headings of a theory-score sheet's columns B…. */
+		public String theoryNames() {
+			return String.join("、", aspects.stream().filter(AspectView::theory).map(AspectView::name).toList());
 		}
-		catch (DuplicateKeyException taken) {
-			throw new RuleViolationException("accountUsername", "competition.judge.error.accountTaken");
-		}
-		long id = keys.getKey().longValue();
-		audit.record(user.username(), "ADD_JUDGE", "COMPETITION_JUDGE", id, data.organizationId(), data.name());
-		return id;
-	}
-
-	/** The judge pool of the user's scope, in pinyin order. */
-	@Transactional(readOnly = true)
-	public List<JudgeView> pool(CurrentUser user) {
-		permissions.requireStaff(user);
-		Scope scope = permissions.scope(user);
-		List<JudgeView> rows = jdbc.sql("SELECT * FROM competition_judge j WHERE j.organization_id" + Scope.SUBTREE
-				+ " ORDER BY j.name_sort_key, j.id LIMIT 500")
-			.param(Scope.PARAMETER, scope.rootId())
-			.query((rs, n) -> judge(rs))
-			.list();
-		Map<Long, String> names = scope.names(rows.stream().map(JudgeView::organizationId).toList());
-		return rows.stream().map(j -> new JudgeView(j.id(), j.name(), j.organizationId(), names.get(j.organizationId()),
-				j.qualification(), j.trades(), j.accountUsername())).toList();
-	}
-
-	/** Seats a judge of the pool on a trade's panel (organizer); the chief judge is one per trade. */
-	@Transactional
-	public void seat(CurrentUser user, long tradeId, long judgeId, boolean chief) {
-		TradeView trade = competitions.trade(tradeId);
-		CompetitionView c = competitions.load(trade.competitionId());
-		permissions.requireOrganizer(user, c.organizerId());
-		JudgeView judge = jdbc.sql("SELECT * FROM competition_judge WHERE id = :id").param("id", judgeId)
-			.query((rs, n) -> judge(rs)).optional().orElseThrow(() -> new NotFoundException("judge", judgeId));
-		List<PanelSeat> panel = panel(tradeId);
-		if (panel.stream().anyMatch(s -> s.judgeId() == judgeId)) {
-			throw new RuleViolationException("judgeId", "competition.judge.error.seated", judge.name());
-		}
-		if (panel.size() >= trade.judgeCount()) {
-			throw new RuleViolationException("judgeId", "competition.judge.error.panelFull", trade.judgeCount());
-		}
-		if (chief && panel.stream().anyMatch(PanelSeat::chief)) {
-			throw new RuleViolationException("chief", "competition.judge.error.chiefTaken");
-		}
-		jdbc.sql("INSERT INTO competition_panel (trade_id, judge_id, chief) VALUES (:t, :j, :chief)")
-			.param("t", tradeId).param("j", judgeId).param("chief", chief).update();
-		audit.record(user.username(), "SEAT_JUDGE", CompetitionManagement.SUBJECT, c.id(), c.organizerId(),
-				trade.name() + ": " + judge.name() + (chief ? " (chief)" : ""));
-	}
-
-	@Transactional(readOnly = true)
-	public List<PanelSeat> panel(long tradeId) {
-		return jdbc.sql("""
-				SELECT p.*, j.name FROM competition_panel p JOIN competition_judge j ON j.id = p.judge_id
-				WHERE p.trade_id = :t ORDER BY p.chief DESC, j.name_sort_key""")
-			.param("t", tradeId)
-			.query((rs, n) -> new PanelSeat(rs.getLong("judge_id"), rs.getString("name"), rs.getBoolean("chief"),
-					rs.getTimestamp("signed_at") != null, rs.getLong("version")))
-			.list();
 	}
 
 	// ---- the judge's side ------------------------------------------------------------------------
@@ -226,7 +154,7 @@ public class Judging {
 						mine, flagged, Scoring.conflicted(judge.organizationId(), orgs.getOrDefault(entryId, Set.of())),
 						rs.getObject("time_used_minutes", Integer.class)));
 			});
-		return new Sheet(trade, c, judge, seat.chief(), seat.signed(), seat.version(), aspects, rows, panel(tradeId));
+		return new Sheet(trade, c, judge, seat.chief(), seat.signed(), seat.version(), aspects, rows, pool.panel(tradeId));
 	}
 
 	/**
@@ -266,7 +194,7 @@ public class Judging {
 		marks.forEach((aspect, mark) -> upsert(entryId, aspect, judge.id(), mark));
 	}
 
-	private void upsert(long entryId, long aspectId, long judgeId, BigDecimal mark) {
+	void upsert(long entryId, long aspectId, long judgeId, BigDecimal mark) {
 		Timestamp now = Timestamp.from(clock.instant());
 		int updated = jdbc.sql("""
 				UPDATE competition_mark SET mark = :mark, version = version + 1, updated_at = :now
@@ -281,7 +209,7 @@ public class Judging {
 		}
 	}
 
-	private void bumpSheet(long tradeId, long judgeId, long version) {
+	void bumpSheet(long tradeId, long judgeId, long version) {
 		int updated = jdbc.sql("""
 				UPDATE competition_panel SET version = version + 1
 				WHERE trade_id = :t AND judge_id = :j AND version = :v AND signed_at IS NULL""")
@@ -310,89 +238,12 @@ public class Judging {
 				sheet.judge().organizationId(), sheet.trade().name());
 	}
 
-	/** The chief judge locks the trade once every sheet is signed; the ranking is computed. */
-	@Transactional
-	public void lock(CurrentUser user, long tradeId) {
-		Sheet sheet = sheet(user, tradeId);
-		if (!sheet.chief()) {
-			throw new cn.unionportal.shared.ForbiddenException("chief judge only");
-		}
-		if (sheet.trade().locked()) {
-			throw new RuleViolationException(null, "competition.error.tradeLocked");
-		}
-		if (sheet.panel().isEmpty() || !sheet.panel().stream().allMatch(PanelSeat::signed)) {
-			throw new RuleViolationException(null, "competition.mark.error.unsignedSheets");
-		}
-		int updated = jdbc.sql("""
-				UPDATE competition_trade SET locked_at = :now, version = version + 1 WHERE id = :t AND locked_at IS NULL""")
-			.param("now", Timestamp.from(clock.instant())).param("t", tradeId).update();
-		if (updated == 0) {
-			throw new ConflictException("trade " + tradeId + " locked meanwhile");
-		}
-		ranking.recompute(tradeId);
-		audit.record(user.username(), "LOCK_TRADE", CompetitionManagement.SUBJECT, sheet.competition().id(),
-				sheet.competition().organizerId(), sheet.trade().name());
-	}
-
-	/** The chief judge records the time an entry used (the tie-break), before the lock. */
-	@Transactional
-	public void recordTime(CurrentUser user, long tradeId, long entryId, int minutes) {
-		Sheet sheet = sheet(user, tradeId);
-		if (!sheet.chief()) {
-			throw new cn.unionportal.shared.ForbiddenException("chief judge only");
-		}
-		requireActiveEntry(tradeId, entryId);
-		if (sheet.trade().locked()) {
-			throw new RuleViolationException(null, "competition.error.tradeLocked");
-		}
-		if (minutes < 0 || minutes > 10_000) {
-			throw new RuleViolationException("minutes", "competition.mark.error.minutes");
-		}
-		jdbc.sql("UPDATE competition_entry SET time_used_minutes = :m, version = version + 1 WHERE id = :e")
-			.param("m", minutes).param("e", entryId).update();
-	}
-
-	/** A correction after the lock: by the chief judge, with a reason, audited; the ranking is recomputed. */
-	@Transactional
-	public void correct(CurrentUser user, long tradeId, long entryId, long aspectId, long judgeId, BigDecimal mark,
-			String reason) {
-		Sheet sheet = sheet(user, tradeId);
-		if (!sheet.chief()) {
-			throw new cn.unionportal.shared.ForbiddenException("chief judge only");
-		}
-		if (!sheet.trade().locked()) {
-			throw new RuleViolationException(null, "competition.mark.error.correctAfterLock");
-		}
-		if (sheet.competition().status().compareTo(CompetitionStatus.PUBLISHED) >= 0) {
-			throw new RuleViolationException(null, "competition.error.resultsOut");
-		}
-		if (reason == null || reason.isBlank()) {
-			throw new RuleViolationException("reason", "competition.entry.error.reason");
-		}
-		requireActiveEntry(tradeId, entryId);
-		AspectView aspect = sheet.aspects().stream().filter(a -> a.id() == aspectId).findFirst()
-			.orElseThrow(() -> new NotFoundException("aspect", aspectId));
-		if (mark.signum() < 0 || mark.compareTo(aspect.maxMark()) > 0) {
-			throw new RuleViolationException("mark", "competition.mark.error.range", aspect.name(), aspect.maxMark());
-		}
-		if (sheet.panel().stream().noneMatch(s -> s.judgeId() == judgeId)) {
-			throw new NotFoundException("judge", judgeId);
-		}
-		BigDecimal before = jdbc.sql("SELECT mark FROM competition_mark WHERE entry_id = :e AND aspect_id = :a AND judge_id = :j")
-			.param("e", entryId).param("a", aspectId).param("j", judgeId).query(BigDecimal.class).optional().orElse(null);
-		upsert(entryId, aspectId, judgeId, mark);
-		ranking.recompute(tradeId);
-		audit.record(user.username(), "CORRECT_MARK", CompetitionManagement.SUBJECT, sheet.competition().id(),
-				sheet.competition().organizerId(), "entry " + entryId + " aspect " + aspect.name() + " judge " + judgeId
-						+ ": " + before + " → " + mark + "; " + reason.strip());
-	}
-
-	private PanelSeat seatOf(JudgeView judge, long tradeId) {
-		return panel(tradeId).stream().filter(s -> s.judgeId() == judge.id()).findFirst()
+	PanelSeat seatOf(JudgeView judge, long tradeId) {
+		return pool.panel(tradeId).stream().filter(s -> s.judgeId() == judge.id()).findFirst()
 			.orElseThrow(() -> new NotFoundException("trade", tradeId));
 	}
 
-	private Set<Long> requireActiveEntry(long tradeId, long entryId) {
+	Set<Long> requireActiveEntry(long tradeId, long entryId) {
 		Optional<Long> found = jdbc.sql("SELECT organization_id FROM competition_entry WHERE id = :e AND trade_id = :t AND status = 'ACTIVE'")
 			.param("e", entryId).param("t", tradeId).query(Long.class).optional();
 		if (found.isEmpty()) {
@@ -405,7 +256,7 @@ public class Judging {
 	}
 
 	/** Organizations of each active entry: its registering organization and its members' unions. */
-	private Map<Long, Set<Long>> entryOrganizations(long tradeId) {
+	Map<Long, Set<Long>> entryOrganizations(long tradeId) {
 		Map<Long, Set<Long>> orgs = new HashMap<>();
 		jdbc.sql("""
 				SELECT e.id, e.organization_id AS registering, m.organization_id AS own
@@ -420,12 +271,8 @@ public class Judging {
 		return orgs;
 	}
 
-	private static JudgeView judge(java.sql.ResultSet rs) throws java.sql.SQLException {
+	static JudgeView judge(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new JudgeView(rs.getLong("id"), rs.getString("name"), rs.getLong("organization_id"), null,
 				rs.getString("qualification"), rs.getString("trades"), rs.getString("account_username"));
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

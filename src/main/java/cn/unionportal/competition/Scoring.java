@@ -34,6 +34,20 @@ public final class Scoring {
 		return mean(sorted);
 	}
 
+	/**
+	 * The same score from the marks' sum, lowest, highest and count (as the database aggregates
+	 * them): dropping one highest and one lowest mark leaves sum − max − min over count − 2.
+	 */
+	public static BigDecimal aspectScore(BigDecimal sum, BigDecimal min, BigDecimal max, int count, TrimRule rule) {
+		if (count == 0) {
+			return BigDecimal.ZERO;
+		}
+		if (rule.trims(count)) {
+			return sum.subtract(min).subtract(max).divide(BigDecimal.valueOf(count - 2), WORKING_SCALE, RoundingMode.HALF_UP);
+		}
+		return sum.divide(BigDecimal.valueOf(count), WORKING_SCALE, RoundingMode.HALF_UP);
+	}
+
 	/** Whether a mark differs from the mean of the other judges' marks by more than the spread. */
 	public static boolean outlying(BigDecimal mark, Collection<BigDecimal> others, BigDecimal spread) {
 		if (others.isEmpty()) {

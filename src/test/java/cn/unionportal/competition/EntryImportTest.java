@@ -34,7 +34,7 @@ class EntryImportTest extends PostgresIntegrationTest {
 		String page = mvc.perform(multipart("/competitions/trades/{t}/entries/import", f.trade)
 			.file(new MockMultipartFile("file", "entries.xlsx", "application/octet-stream", sheet)).with(csrf())
 			.with(demo.as("wendeng"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("成功报名 1 人", "有 4 行未能报名", "WH000000000", "技能等级“9”无效", "每人限报一个工种")
+		assertThat(page).contains("成功报名 1 人", "有 4 行未导入", "WH000000000", "技能等级“9”无效", "每人限报一个工种")
 			.contains(card(huancui)); // out of scope: told like an unknown card
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM competition_entry WHERE trade_id = ?", Long.class, f.trade))
 			.isEqualTo(1);

@@ -35,6 +35,23 @@ class ScoringRulesTest {
 	}
 
 	@Test
+	void theScoreFromSumLowestHighestAndCountIsTheScoreFromTheMarks() {
+		java.util.Random random = new java.util.Random(10);
+		for (int run = 0; run < 2_000; run++) {
+			java.util.List<BigDecimal> given = new java.util.ArrayList<>();
+			for (int j = random.nextInt(9); j >= 0; j--) {
+				given.add(BigDecimal.valueOf(random.nextInt(2001), 2)); // 0.00-20.00
+			}
+			TrimRule rule = TrimRule.values()[run % 3];
+			BigDecimal sum = given.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal min = given.stream().min(BigDecimal::compareTo).orElse(null);
+			BigDecimal max = given.stream().max(BigDecimal::compareTo).orElse(null);
+			assertThat(Scoring.aspectScore(sum, min, max, given.size(), rule)).as(given + " " + rule)
+				.isEqualTo(Scoring.aspectScore(given, rule));
+		}
+	}
+
+	@Test
 	void aMarkFarFromTheOthersIsFlagged() {
 		assertThat(Scoring.outlying(new BigDecimal("2"), marks("8", "9", "7"), new BigDecimal("3"))).isTrue();
 		assertThat(Scoring.outlying(new BigDecimal("6"), marks("8", "9", "7"), new BigDecimal("3"))).isFalse();

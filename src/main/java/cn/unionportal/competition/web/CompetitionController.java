@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.unionportal.competition.CompetitionEntries;
+import cn.unionportal.competition.EntryLists;
 import cn.unionportal.competition.CompetitionManagement;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionPermissions;
+import cn.unionportal.competition.CompetitionCatalogue;
 import cn.unionportal.competition.CompetitionResults;
 import cn.unionportal.competition.CompetitionStatus;
 import cn.unionportal.competition.CompetitionTier;
@@ -34,16 +35,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The catalogue of competitions, a competition's page, its lifecycle, notice and publication. */
+/** The catalogue of competitions, a competition's page and its lifecycle up to scoring ({@link PublicationController} after). */
 @Controller
 @RequestMapping("/competitions")
 class CompetitionController {
 
 	private static final int PAGE_SIZE = 20;
 
+	static final int ENTRY_PAGE = 50;
+
 	private final CompetitionManagement competitions;
 
-	private final CompetitionEntries entries;
+	private final CompetitionCatalogue catalogue;
+
+	private final EntryLists entries;
 
 	private final CompetitionResults results;
 
@@ -53,8 +58,10 @@ class CompetitionController {
 
 	private final Clock clock;
 
-	CompetitionController(CompetitionManagement competitions, CompetitionEntries entries, CompetitionResults results,
-			CompetitionPermissions permissions, OrganizationManagement organizations, Clock clock) {
+	CompetitionController(CompetitionManagement competitions, EntryLists entries, CompetitionResults results,
+			CompetitionCatalogue catalogue, CompetitionPermissions permissions, OrganizationManagement organizations,
+			Clock clock) {
+		this.catalogue = catalogue;
 		this.competitions = competitions;
 		this.entries = entries;
 		this.results = results;
@@ -66,7 +73,7 @@ class CompetitionController {
 	@GetMapping
 	String listCompetitions(CurrentUser user, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		Page<CompetitionView> list = competitions.list(user, year, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		Page<CompetitionView> list = catalogue.list(user, year, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("competitions", list);
 		model.addAttribute("year", year);
 		model.addAttribute("q", q);
@@ -118,11 +125,14 @@ class CompetitionController {
 	}
 
 	@GetMapping("/{id}")
-	String showCompetition(CurrentUser user, @PathVariable long id, Model model) {
-		CompetitionView competition = competitions.get(user, id);
+	String showCompetition(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CompetitionView competition = catalogue.get(user, id);
 		model.addAttribute("competition", competition);
-		model.addAttribute("trades", competitions.trades(id));
-		model.addAttribute("entries", entries.entries(user, id, null));
+		model.addAttribute("trades", catalogue.trades(id));
+		Page<EntryLists.EntryView> list = entries.entries(user, id, null, PageRequest.of(Math.max(page, 0), ENTRY_PAGE));
+		model.addAttribute("entries", list);
+		model.addAttribute("entryPages", PageLinks.of(list, "/competitions/" + id));
 		model.addAttribute("organizer", permissions.isOrganizer(user, competition.organizerId()));
 		model.addAttribute("registrationOpen", competition.registrationOpenOn(LocalDate.now(clock)));
 		model.addAttribute("objections", competition.status().compareTo(CompetitionStatus.NOTICE) >= 0
@@ -136,41 +146,6 @@ class CompetitionController {
 		return step(redirect, id, () -> {
 			competitions.advance(user, id, version);
 			FlashMessages.success(redirect, "competition.advanced");
-		});
-	}
-
-	@PostMapping("/{id}/notice")
-	String startNotice(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
-		return step(redirect, id, () -> {
-			results.startNotice(user, id, version);
-			FlashMessages.success(redirect, "competition.noticeStarted");
-		});
-	}
-
-	@PostMapping("/{id}/publish")
-	String publishResults(CurrentUser user, @PathVariable long id, @RequestParam long version,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> {
-			results.publish(user, id, version);
-			FlashMessages.success(redirect, "competition.published");
-		});
-	}
-
-	@PostMapping("/{id}/objections")
-	String recordObjection(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String content,
-			RedirectAttributes redirect) {
-		return step(redirect, id, () -> {
-			results.recordObjection(user, id, content);
-			FlashMessages.success(redirect, "competition.objection.recorded");
-		});
-	}
-
-	@PostMapping("/{id}/objections/{objection}/resolve")
-	String resolveObjection(CurrentUser user, @PathVariable long id, @PathVariable long objection,
-			@RequestParam long version, @RequestParam(required = false) String resolution, RedirectAttributes redirect) {
-		return step(redirect, id, () -> {
-			results.resolveObjection(user, objection, version, resolution);
-			FlashMessages.success(redirect, "competition.objection.resolved");
 		});
 	}
 

@@ -3,7 +3,10 @@ package cn.unionportal.competition.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.unionportal.competition.JudgePool;
 import cn.unionportal.competition.Judging;
+import cn.unionportal.shared.web.PageLinks;
+import org.springframework.data.domain.Page;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.RuleViolationException;
@@ -27,26 +30,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/competitions/judges")
 class JudgeController {
 
-	private final Judging judging;
+	private final JudgePool judging;
 
 	private final OrganizationManagement organizations;
 
-	JudgeController(Judging judging, OrganizationManagement organizations) {
+	JudgeController(JudgePool judging, OrganizationManagement organizations) {
 		this.judging = judging;
 		this.organizations = organizations;
 	}
 
 	@GetMapping
-	String listJudges(CurrentUser user, @RequestParam(required = false) String org, Model model) {
+	String listJudges(CurrentUser user, @RequestParam(required = false) String org,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("form", new JudgeForm("", null, "", "", ""));
-		return page(user, org, model);
+		return page(user, org, page, model);
 	}
 
 	@PostMapping
 	String addJudge(CurrentUser user, @Valid @ModelAttribute("form") JudgeForm form, BindingResult binding,
 			@RequestParam(required = false) String org, Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			return page(user, org, model);
+			return page(user, org, 0, model);
 		}
 		try {
 			judging.addJudge(user, form.data());
@@ -55,12 +59,14 @@ class JudgeController {
 		}
 		catch (RuleViolationException violation) {
 			FormErrors.reject(binding, violation);
-			return page(user, org, model);
+			return page(user, org, 0, model);
 		}
 	}
 
-	private String page(CurrentUser user, String org, Model model) {
-		model.addAttribute("judges", judging.pool(user));
+	private String page(CurrentUser user, String org, int page, Model model) {
+		Page<Judging.JudgeView> judges = judging.pool(user, PageRequest.of(Math.max(page, 0), 50));
+		model.addAttribute("judges", judges);
+		model.addAttribute("pages", PageLinks.of(judges, "/competitions/judges"));
 		List<OrganizationSummary> choices = new ArrayList<>();
 		if (org != null && !org.isBlank()) {
 			choices.addAll(organizations.search(user, org, PageRequest.of(0, 30)).getContent());

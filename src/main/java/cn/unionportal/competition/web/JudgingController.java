@@ -1,15 +1,21 @@
 package cn.unionportal.competition.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import cn.unionportal.competition.ChiefJudging;
 import cn.unionportal.competition.Judging;
 import cn.unionportal.competition.Judging.Sheet;
+import cn.unionportal.competition.TheoryImport;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
+import cn.unionportal.shared.web.PageLinks;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,13 +37,21 @@ class JudgingController {
 
 	private final Judging judging;
 
-	JudgingController(Judging judging) {
+	private final ChiefJudging chief;
+
+	private final TheoryImport theoryImport;
+
+	JudgingController(Judging judging, ChiefJudging chief, TheoryImport theoryImport) {
 		this.judging = judging;
+		this.chief = chief;
+		this.theoryImport = theoryImport;
 	}
 
 	@GetMapping
 	String listAssignments(CurrentUser user, Model model) {
-		model.addAttribute("assignments", judging.assignments(user));
+		List<Judging.Assignment> assignments = judging.assignments(user);
+		model.addAttribute("assignments", assignments);
+		model.addAttribute("pages", PageLinks.of(new PageImpl<>(assignments), "/competitions/judging")); // one page
 		return "competitions/judging";
 	}
 
@@ -67,6 +82,29 @@ class JudgingController {
 		});
 	}
 
+	/** Theory scores from an Excel sheet into the judge's own sheet; the refused rows are listed. */
+	@PostMapping("/trades/{tradeId}/theory")
+	String importTheory(CurrentUser user, @PathVariable long tradeId, @RequestParam long version,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+			throws IOException {
+		Sheet sheet = judging.sheet(user, tradeId);
+		if (file == null || file.isEmpty()) {
+			return step(redirect, tradeId, () -> {
+				throw new RuleViolationException("file", "competition.import.error.file");
+			});
+		}
+		try (var in = file.getInputStream()) {
+			model.addAttribute("result", theoryImport.run(user, tradeId, version, in));
+		}
+		catch (RuleViolationException | ConflictException refused) {
+			return step(redirect, tradeId, () -> {
+				throw refused;
+			});
+		}
+		model.addAttribute("sheet", sheet);
+		return "competitions/theory-result";
+	}
+
 	@PostMapping("/trades/{tradeId}/sign")
 	String signSheet(CurrentUser user, @PathVariable long tradeId, @RequestParam long version,
 			RedirectAttributes redirect) {
@@ -79,7 +117,7 @@ class JudgingController {
 	@PostMapping("/trades/{tradeId}/lock")
 	String lockTrade(CurrentUser user, @PathVariable long tradeId, RedirectAttributes redirect) {
 		return step(redirect, tradeId, () -> {
-			judging.lock(user, tradeId);
+			chief.lock(user, tradeId);
 			FlashMessages.success(redirect, "competition.mark.tradeLocked");
 		});
 	}
@@ -91,7 +129,7 @@ class JudgingController {
 			if (minutes == null) {
 				throw new RuleViolationException("minutes", "competition.mark.error.minutes");
 			}
-			judging.recordTime(user, tradeId, entryId, minutes);
+			chief.recordTime(user, tradeId, entryId, minutes);
 			FlashMessages.success(redirect, "competition.mark.timeRecorded");
 		});
 	}
@@ -104,7 +142,7 @@ class JudgingController {
 			if (mark == null) {
 				throw new RuleViolationException("mark", "competition.mark.error.number", "");
 			}
-			judging.correct(user, tradeId, entryId, aspectId, judgeId, mark, reason);
+			chief.correct(user, tradeId, entryId, aspectId, judgeId, mark, reason);
 			FlashMessages.success(redirect, "competition.mark.corrected");
 		});
 	}

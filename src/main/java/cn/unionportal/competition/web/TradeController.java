@@ -3,23 +3,24 @@ package cn.unionportal.competition.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.unionportal.competition.CompetitionCatalogue;
 import cn.unionportal.competition.CompetitionEntries;
+import cn.unionportal.competition.EntryLists;
 import cn.unionportal.competition.CompetitionManagement;
 import cn.unionportal.competition.CompetitionManagement.CompetitionView;
 import cn.unionportal.competition.CompetitionManagement.TradeView;
 import cn.unionportal.competition.CompetitionPermissions;
 import cn.unionportal.competition.CompetitionResults;
-import cn.unionportal.competition.Judging;
+import cn.unionportal.competition.JudgePool;
 import cn.unionportal.competition.TrimRule;
 import cn.unionportal.member.EmploymentType;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.member.MemberQuery;
-import cn.unionportal.member.MemberStatus;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
 import cn.unionportal.shared.web.FormErrors;
 import jakarta.validation.Valid;
+import cn.unionportal.shared.web.PageLinks;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,40 +33,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Trades: creation, the trade's page (scheme, panel, entries, ranking), registration and withdrawal. */
+/** Trades: creation, the trade's page (scheme, panel, entries, ranking), aspects, panel seats and the station draw. */
 @Controller
 @RequestMapping("/competitions")
 class TradeController {
 
 	private final CompetitionManagement competitions;
 
+	private final CompetitionCatalogue catalogue;
+
 	private final CompetitionEntries entries;
+
+	private final EntryLists lists;
 
 	private final CompetitionResults results;
 
-	private final Judging judging;
+	private final JudgePool judging;
 
 	private final CompetitionPermissions permissions;
 
-	private final MemberManagement members;
-
-	private final cn.unionportal.competition.EntryImport entryImport;
-
-	TradeController(CompetitionManagement competitions, CompetitionEntries entries, CompetitionResults results,
-			Judging judging, CompetitionPermissions permissions, MemberManagement members,
-			cn.unionportal.competition.EntryImport entryImport) {
-		this.entryImport = entryImport;
+	TradeController(CompetitionManagement competitions, CompetitionCatalogue catalogue, CompetitionEntries entries,
+			EntryLists lists, CompetitionResults results, JudgePool judging, CompetitionPermissions permissions) {
+		this.lists = lists;
 		this.competitions = competitions;
+		this.catalogue = catalogue;
 		this.entries = entries;
 		this.results = results;
 		this.judging = judging;
 		this.permissions = permissions;
-		this.members = members;
 	}
 
 	@GetMapping("/{id}/trades/new")
 	String showTradeForm(CurrentUser user, @PathVariable long id, Model model) {
-		CompetitionView competition = competitions.get(user, id);
+		CompetitionView competition = catalogue.get(user, id);
 		permissions.requireOrganizer(user, competition.organizerId());
 		model.addAttribute("form", TradeForm.defaults());
 		return tradeForm(competition, model);
@@ -74,7 +74,7 @@ class TradeController {
 	@PostMapping("/{id}/trades")
 	String addTrade(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") TradeForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
-		CompetitionView competition = competitions.get(user, id);
+		CompetitionView competition = catalogue.get(user, id);
 		if (binding.hasErrors()) {
 			return tradeForm(competition, model);
 		}
@@ -97,18 +97,27 @@ class TradeController {
 	}
 
 	@GetMapping("/trades/{tradeId}")
-	String showTrade(CurrentUser user, @PathVariable long tradeId, Model model) {
-		TradeView trade = competitions.trade(tradeId);
-		CompetitionView competition = competitions.get(user, trade.competitionId());
+	String showTrade(CurrentUser user, @PathVariable long tradeId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int rankPage, Model model) {
+		TradeView trade = catalogue.trade(tradeId);
+		CompetitionView competition = catalogue.get(user, trade.competitionId());
 		boolean organizer = permissions.isOrganizer(user, competition.organizerId());
 		model.addAttribute("trade", trade);
 		model.addAttribute("competition", competition);
 		model.addAttribute("organizer", organizer);
-		model.addAttribute("aspects", competitions.aspects(tradeId));
+		model.addAttribute("aspects", catalogue.aspects(tradeId));
 		model.addAttribute("panel", judging.panel(tradeId));
 		model.addAttribute("pool", organizer ? judging.pool(user) : List.of());
-		model.addAttribute("entries", entries.entries(user, trade.competitionId(), tradeId));
-		model.addAttribute("results", organizer ? results.results(trade.competitionId(), tradeId, false) : List.of());
+		String base = "/competitions/trades/" + tradeId;
+		Page<EntryLists.EntryView> list = lists.entries(user, trade.competitionId(), tradeId,
+				PageRequest.of(Math.max(page, 0), CompetitionController.ENTRY_PAGE));
+		model.addAttribute("entries", list);
+		model.addAttribute("entryPages", PageLinks.of(list, base + "?rankPage=" + rankPage));
+		Page<CompetitionResults.ResultLine> ranking = organizer
+				? results.ranking(trade.competitionId(), tradeId, PageRequest.of(Math.max(rankPage, 0), CompetitionController.ENTRY_PAGE))
+				: Page.empty();
+		model.addAttribute("results", ranking);
+		model.addAttribute("rankPages", PageLinks.of(ranking, base + "?page=" + page).withParameter("rankPage"));
 		return "competitions/trade";
 	}
 
@@ -143,73 +152,7 @@ class TradeController {
 		});
 	}
 
-	@GetMapping("/trades/{tradeId}/entries/new")
-	String showEntryForm(CurrentUser user, @PathVariable long tradeId, @RequestParam(required = false) String q,
-			Model model) {
-		TradeView trade = competitions.trade(tradeId);
-		CompetitionView competition = competitions.get(user, trade.competitionId());
-		model.addAttribute("trade", trade);
-		model.addAttribute("competition", competition);
-		model.addAttribute("q", q);
-		model.addAttribute("candidates", q == null || q.isBlank() ? List.of()
-				: members.search(user, new MemberQuery(q, null, null, MemberStatus.ACTIVE, null), PageRequest.of(0, 20))
-					.getContent());
-		return "competitions/entry-form";
-	}
-
-	@PostMapping("/trades/{tradeId}/entries")
-	String registerEntry(CurrentUser user, @PathVariable long tradeId,
-			@RequestParam(name = "memberIds", required = false) List<Long> memberIds,
-			@RequestParam(required = false) String teamName, @RequestParam(defaultValue = "0") int skillGrade,
-			@RequestParam(required = false) String q, RedirectAttributes redirect) {
-		try {
-			entries.register(user, tradeId, memberIds == null ? List.of() : memberIds, teamName, skillGrade);
-			FlashMessages.success(redirect, "competition.entry.registered");
-			return "redirect:/competitions/trades/" + tradeId;
-		}
-		catch (RuleViolationException violation) {
-			FlashMessages.error(redirect, violation.messageKey(), violation.arguments());
-			redirect.addAttribute("q", q);
-			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
-		}
-	}
-
-	@PostMapping("/trades/{tradeId}/entries/import")
-	String importEntries(CurrentUser user, @PathVariable long tradeId,
-			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model,
-			RedirectAttributes redirect) throws java.io.IOException {
-		TradeView trade = competitions.trade(tradeId);
-		CompetitionView competition = competitions.get(user, trade.competitionId());
-		if (file == null || file.isEmpty()) {
-			FlashMessages.error(redirect, "competition.import.error.file");
-			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
-		}
-		try (var in = file.getInputStream()) {
-			model.addAttribute("result", entryImport.run(user, tradeId, in));
-		}
-		catch (RuleViolationException violation) {
-			FlashMessages.error(redirect, violation.messageKey(), violation.arguments());
-			return "redirect:/competitions/trades/" + tradeId + "/entries/new";
-		}
-		model.addAttribute("trade", trade);
-		model.addAttribute("competition", competition);
-		return "competitions/import-result";
-	}
-
-	@PostMapping("/entries/{entryId}/status")
-	String changeEntryStatus(CurrentUser user, @PathVariable long entryId, @RequestParam long version,
-			@RequestParam String status, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		long tradeId = entries.entry(user, entryId).tradeId();
-		return tradeStep(redirect, tradeId, () -> {
-			if (!List.of("WITHDRAWN", "DISQUALIFIED").contains(status)) {
-				throw new RuleViolationException(null, "competition.entry.error.notActive");
-			}
-			entries.changeStatus(user, entryId, version, status, reason);
-			FlashMessages.success(redirect, "competition.entry.status." + status);
-		});
-	}
-
-	private static String tradeStep(RedirectAttributes redirect, long tradeId, Runnable action) {
+	static String tradeStep(RedirectAttributes redirect, long tradeId, Runnable action) {
 		try {
 			action.run();
 		}
