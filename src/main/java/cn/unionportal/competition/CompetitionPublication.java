@@ -170,14 +170,12 @@ public class CompetitionPublication {
 			jdbc.sql("UPDATE competition_entry SET titles = :titles, promotion = :p, certificate_code = :code WHERE id = :id")
 				.param("titles", titles.isEmpty() ? null : String.join(",", titles)).param("p", promotion)
 				.param("code", certificate).param("id", w.entryId()).update();
-			// each honour gets a code of its own (the honour register keys on it): the entry's certificate
-			// code for the first, new codes for a second title or a team's other members
-			String honourCode = certificate;
+			// every title of every member of the entry carries the entry's certificate, the one that
+			// verifies on /verify (the honour register keys on code, member and kind: V31)
 			for (long[] person : people) {
 				for (String title : titles) {
 					events.publishEvent(new CompetitionTitleConferred(person[0], person[1], title, c.id(), c.name(),
-							w.tradeName(), c.year(), today, honourCode));
-					honourCode = newCertificateCode();
+							w.tradeName(), c.year(), today, certificate));
 				}
 			}
 		}
