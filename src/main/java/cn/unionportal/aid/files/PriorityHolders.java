@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,18 @@ public class PriorityHolders {
 
 	/** The member now holds a model-worker honour. */
 	public void honoured(long honourId, long memberId, String kindCode, LocalDate conferredOn) {
-		jdbc.sql("""
-				INSERT INTO aid_priority_holder (honour_id, member_id, kind_code, conferred_on)
-				SELECT :honour, :member, :kind, :on WHERE NOT EXISTS (SELECT 1 FROM aid_priority_holder WHERE honour_id = :honour)""")
-			.param("honour", honourId).param("member", memberId).param("kind", kindCode)
-			.param("on", Date.valueOf(conferredOn)).update();
+		if (jdbc.sql("SELECT COUNT(*) FROM aid_priority_holder WHERE honour_id = :honour").param("honour", honourId)
+			.query(Long.class).single() > 0) {
+			return;
+		}
+		try {
+			jdbc.sql("INSERT INTO aid_priority_holder (honour_id, member_id, kind_code, conferred_on) VALUES (:honour, :member, :kind, :on)")
+				.param("honour", honourId).param("member", memberId).param("kind", kindCode)
+				.param("on", Date.valueOf(conferredOn)).update();
+		}
+		catch (DuplicateKeyException deliveredTwiceAtOnce) {
+			// the same honour, written by a concurrent delivery: nothing to add
+		}
 	}
 
 	/** The honour was revoked: the member stays on the list only through another one. */
