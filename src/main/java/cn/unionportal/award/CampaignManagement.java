@@ -10,15 +10,11 @@ import java.util.Map;
 
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.award.AwardRules.Rule;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -45,10 +41,6 @@ public class CampaignManagement {
 
 	private final HonourCatalogue catalogue;
 
-	private final OrganizationManagement organizations;
-
-	private final MemberManagement members;
-
 	private final Campaigns campaigns;
 
 	private final AwardPermissions permissions;
@@ -57,12 +49,9 @@ public class CampaignManagement {
 
 	private final Clock clock;
 
-	CampaignManagement(JdbcClient jdbc, HonourCatalogue catalogue, OrganizationManagement organizations,
-			MemberManagement members, Campaigns campaigns, AwardPermissions permissions, AuditTrail audit, Clock clock) {
+	CampaignManagement(JdbcClient jdbc, HonourCatalogue catalogue, Campaigns campaigns, AwardPermissions permissions, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
-		this.organizations = organizations;
-		this.members = members;
 		this.campaigns = campaigns;
 		this.permissions = permissions;
 		this.audit = audit;
@@ -110,9 +99,7 @@ public class CampaignManagement {
 			throw new RuleViolationException("kindId", "award.error.campaignExists");
 		}
 		long id = keys.getKey().longValue();
-		List<Long> below = organizations.children(user, user.organizationId(), PageRequest.of(0, 500))
-			.getContent().stream().map(OrganizationSummary::id).toList();
-		Map<Long, Long> basis = members.activeMembersUnder(below);
+		Map<Long, Long> basis = campaigns.allocationBasis(user);
 		AwardRules.allocate(total, basis).forEach((org, quota) -> jdbc.sql(
 				"INSERT INTO campaign_quota (campaign_id, organization_id, quota, basis) VALUES (:c, :org, :q, :b)")
 			.param("c", id).param("org", org).param("q", quota).param("b", basis.get(org)).update());

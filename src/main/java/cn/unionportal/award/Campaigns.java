@@ -14,12 +14,15 @@ import cn.unionportal.award.AwardRules.Rule;
 import cn.unionportal.award.CampaignFigures.ConstraintFigure;
 import cn.unionportal.award.CampaignFigures.Line;
 import cn.unionportal.award.CampaignFigures.QuotaLine;
+import cn.unionportal.member.MemberManagement;
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +52,11 @@ public class Campaigns {
 
 	private final AwardPermissions permissions;
 
-	Campaigns(JdbcClient jdbc, OrganizationManagement organizations, Scopes scopes, AwardPermissions permissions) {
+	private final MemberManagement members;
+
+	Campaigns(JdbcClient jdbc, OrganizationManagement organizations, Scopes scopes, AwardPermissions permissions,
+			MemberManagement members) {
+		this.members = members;
 		this.permissions = permissions;
 		this.jdbc = jdbc;
 		this.organizations = organizations;
@@ -179,6 +186,16 @@ public class Campaigns {
 	/** Locks the quota row for the rest of the transaction (quota checks of concurrent submissions queue). */
 	void lockQuota(long quotaId) {
 		jdbc.sql("SELECT id FROM campaign_quota WHERE id = :id FOR UPDATE").param("id", quotaId).query(Long.class).single();
+	}
+
+	/**
+	 * The basis of a new campaign's quotas: the active members under each organization directly
+	 * below the user's (the districts for a municipal campaign).
+	 */
+	Map<Long, Long> allocationBasis(CurrentUser user) {
+		List<Long> below = organizations.children(user, user.organizationId(), PageRequest.of(0, 500))
+			.getContent().stream().map(OrganizationSummary::id).toList();
+		return members.activeMembersUnder(below);
 	}
 
 	/** The campaign, for its owner's administrators (404 if not visible, 403 otherwise). */

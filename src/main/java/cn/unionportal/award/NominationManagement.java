@@ -6,14 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.unionportal.award.AwardRules.Figure;
-import cn.unionportal.award.AwardRules.KindRule;
 import cn.unionportal.award.AwardRules.Mix;
 import cn.unionportal.award.Campaigns.QuotaRow;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.Gender;
-import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
-import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.ChineseNames;
@@ -41,13 +38,7 @@ public class NominationManagement {
 
 	private final Campaigns campaigns;
 
-	private final HonourCatalogue catalogue;
-
-	private final HonourRegister register;
-
-	private final MemberManagement members;
-
-	private final OrganizationManagement organizations;
+	private final Nominees nominees;
 
 	private final Scopes scopes;
 
@@ -56,15 +47,11 @@ public class NominationManagement {
 	private final Clock clock;
 
 	NominationManagement(JdbcClient jdbc, Nominations nominations, Campaigns campaigns,
-			HonourCatalogue catalogue, HonourRegister register, MemberManagement members,
-			OrganizationManagement organizations, Scopes scopes, AwardPermissions permissions, Clock clock) {
+			Nominees nominees, Scopes scopes, AwardPermissions permissions, Clock clock) {
 		this.jdbc = jdbc;
 		this.nominations = nominations;
 		this.campaigns = campaigns;
-		this.catalogue = catalogue;
-		this.register = register;
-		this.members = members;
-		this.organizations = organizations;
+		this.nominees = nominees;
 		this.scopes = scopes;
 		this.permissions = permissions;
 		this.clock = clock;
@@ -94,22 +81,18 @@ public class NominationManagement {
 		NomineeCategory category;
 		if (campaign.collective()) {
 			long nominee = scope.require(Texts.requireField(data.nomineeOrganizationId(), "nomineeOrganizationId"));
-			if (nominee != org && !organizations.isWithin(org, nominee)) {
-				throw new RuleViolationException("nomineeOrganizationId", "award.error.notBelow");
-			}
+			nominees.requireBelow(org, nominee, "nomineeOrganizationId");
 			name = scope.name(nominee);
 			category = NomineeCategory.COLLECTIVE;
 		}
 		else {
-			MemberView member = members.get(user, Texts.requireField(data.memberId(), "memberId"));
-			if (member.organizationId() != org && !organizations.isWithin(org, member.organizationId())) {
-				throw new RuleViolationException("memberId", "award.error.notBelow");
-			}
+			MemberView member = nominees.member(user, Texts.requireField(data.memberId(), "memberId"));
+			nominees.requireBelow(org, member.organizationId(), "memberId");
 			category = Texts.requireField(data.category(), "category");
 			if (category == NomineeCategory.COLLECTIVE) {
 				throw new RuleViolationException("category", "award.error.collectiveCategory");
 			}
-			checkEligible(campaign, member, category, java.util.Set.copyOf(AwardRules.ALL_CLEARANCES));
+			nominees.requireEligible(campaign, member, category, java.util.Set.copyOf(AwardRules.ALL_CLEARANCES));
 			name = member.name();
 			woman = member.gender() == Gender.FEMALE;
 			migrant = member.employmentType() == EmploymentType.MIGRANT_WORKER;
@@ -209,7 +192,7 @@ public class NominationManagement {
 			throw new RuleViolationException(null, "award.error.nominationsClosed");
 		}
 		if (n.memberId() != null) {
-			checkEligible(campaign, members.get(user, n.memberId()), n.category(), nominations.clearances(id));
+			nominees.requireEligible(campaign, nominees.member(user, n.memberId()), n.category(), nominations.clearances(id));
 		}
 		if (n.unitDecision() == null || n.unitPosting() == null) {
 			throw new RuleViolationException(n.unitDecision() == null ? "unitDecision" : "unitPosting",
@@ -239,16 +222,5 @@ public class NominationManagement {
 			}
 		}
 		nominations.move(n, version, NominationStatus.SUBMITTED, user.username(), "SUBMITTED", null, null, null);
-	}
-
-	private void checkEligible(CampaignView campaign, MemberView member, NomineeCategory category,
-			java.util.Set<ClearanceItem> cleared) {
-		HonourKindView kind = catalogue.kind(campaign.kindId());
-		AwardRules.eligibility(member.isActive(),
-				new KindRule(kind.id(), kind.prerequisiteId(), kind.repeatAfterYears()), campaign.year(),
-				register.heldBy(member.id()), category, cleared)
-			.ifPresent(refusal -> {
-				throw new RuleViolationException(refusal.field(), refusal.messageKey(), refusal.arguments());
-			});
 	}
 }
