@@ -140,6 +140,10 @@ public class Campaigns {
 		Scope scope = scopes.of(user);
 		List<QuotaLine> lines = new ArrayList<>();
 		List<QuotaRow> quotas = quotas(campaignId);
+		// the lines of the reader's scope and the line above the reader, in one query
+		java.util.Set<Long> shown = new java.util.HashSet<>(jdbc.sql("SELECT q.organization_id FROM campaign_quota q"
+				+ " WHERE q.campaign_id = :c AND (q.organization_id" + Scope.SUBTREE + "OR q.organization_id" + Scope.ABOVE + ")")
+			.param("c", campaignId).param(Scope.PARAMETER, scope.rootId()).query(Long.class).list());
 		Map<Long, String> names = scope.names(quotas.stream().map(QuotaRow::organizationId).toList());
 		Mix total = Mix.EMPTY;
 		int totalApproved = 0;
@@ -147,7 +151,7 @@ public class Campaigns {
 			Mix mix = mixes.getOrDefault(q.organizationId(), Mix.EMPTY);
 			total = sum(total, mix);
 			totalApproved += approved.getOrDefault(q.organizationId(), 0);
-			if (scope.contains(q.organizationId()) || organizations.isWithin(q.organizationId(), user.organizationId())) {
+			if (shown.contains(q.organizationId())) {
 				lines.add(new QuotaLine(q.id(), q.organizationId(), names.get(q.organizationId()), q.quota(), q.basis(),
 						q.version(), line(rules, mix, q.quota(), approved.getOrDefault(q.organizationId(), 0))));
 			}
