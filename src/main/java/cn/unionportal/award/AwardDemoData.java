@@ -50,6 +50,8 @@ class AwardDemoData implements StartupTask {
 
 	private final NominationManagement nominations;
 
+	private final NominationReview review;
+
 	private final NominationFiles files;
 
 	private final NoticeAndConferral conferral;
@@ -57,6 +59,8 @@ class AwardDemoData implements StartupTask {
 	private final InnovationStudios studios;
 
 	private final HonourCatalogue catalogue;
+
+	private final HonourRegister register;
 
 	private final MemberManagement members;
 
@@ -66,15 +70,17 @@ class AwardDemoData implements StartupTask {
 
 	private final Clock clock;
 
-	AwardDemoData(CampaignManagement campaigns, NominationManagement nominations, NominationFiles files,
-			NoticeAndConferral conferral, InnovationStudios studios, HonourCatalogue catalogue,
+	AwardDemoData(CampaignManagement campaigns, NominationManagement nominations, NominationReview review, NominationFiles files,
+			NoticeAndConferral conferral, InnovationStudios studios, HonourCatalogue catalogue, HonourRegister register,
 			MemberManagement members, OrganizationManagement organizations, JdbcClient jdbc, Clock clock) {
 		this.campaigns = campaigns;
 		this.nominations = nominations;
+		this.review = review;
 		this.files = files;
 		this.conferral = conferral;
 		this.studios = studios;
 		this.catalogue = catalogue;
+		this.register = register;
 		this.members = members;
 		this.organizations = organizations;
 		this.jdbc = jdbc;
@@ -109,8 +115,20 @@ class AwardDemoData implements StartupTask {
 					today.getYear() - 1, List.of("智能制造", "海洋食品加工", "设备维修").get(i));
 			studioCount++;
 		}
+		if (!conferred.isEmpty()) {
+			workersPioneer(owner, today, members.briefs(List.of(conferred.get(0))).get(conferred.get(0)).organizationId());
+		}
 		LOG.info("Loaded demo awards: {} model workers conferred last year, {} craftsman nominations this year, {} studios",
 				conferred.size(), craftsmen, studioCount);
+	}
+
+	/** Last year's 工人先锋号 (a collective honour) for the union of the first model worker's studio. */
+	private void workersPioneer(CurrentUser owner, LocalDate today, long organizationId) {
+		HonourKindView kind = catalogue.byCode("WORKER_PIONEER").orElseThrow();
+		int year = today.getYear() - 1;
+		register.record(new HonourEntry(kind.id(), null, organizationId, organizations.get(owner, organizationId).name(),
+				year, LocalDate.of(year, 4, 28), HonourSource.MANUAL, null, null, "威工发〔" + year + "〕9号", null),
+				owner.username());
 	}
 
 	/** Two active members of the first grassroots unions of each district. */
@@ -138,7 +156,7 @@ class AwardDemoData implements StartupTask {
 		for (Pick pick : picks) {
 			Long n = nominateAndSubmit(id, pick, NomineeCategory.FRONT_LINE);
 			if (n != null) {
-				nominations.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
+				review.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
 						ReviewDecision.APPROVE, "同意推荐");
 				nominated.add(n);
 			}
@@ -146,8 +164,8 @@ class AwardDemoData implements StartupTask {
 		campaigns.advance(owner, id, version(id), CampaignStatus.NOMINATING);
 		campaigns.advance(owner, id, version(id), CampaignStatus.DISTRICT_REVIEW);
 		for (long n : nominated) {
-			nominations.vote(actor("demo-panel-1", owner.organizationId()), n, true);
-			nominations.vote(actor("demo-panel-2", owner.organizationId()), n, true);
+			review.vote(actor("demo-panel-1", owner.organizationId()), n, true);
+			review.vote(actor("demo-panel-2", owner.organizationId()), n, true);
 		}
 		conferral.startNotice(owner, id, version(id));
 		jdbc.sql("UPDATE award_campaign SET notice_from = :from, notice_until = :until WHERE id = :id")
@@ -177,7 +195,7 @@ class AwardDemoData implements StartupTask {
 		for (Pick pick : picks) {
 			Long n = nominateAndSubmit(id, pick, categories.get(count % 2));
 			if (n != null && count % 3 == 0) {
-				nominations.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
+				review.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
 						ReviewDecision.APPROVE, "同意推荐");
 			}
 			count += n == null ? 0 : 1;

@@ -3,6 +3,7 @@ package cn.unionportal.award;
 import cn.unionportal.shared.ForbiddenException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AwardPermissions {
+
+	private final JdbcClient jdbc;
+
+	AwardPermissions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	/** The catalogue is edited by federation administrators. */
 	public boolean mayEditCatalogue(CurrentUser user) {
@@ -33,20 +40,36 @@ public class AwardPermissions {
 	}
 
 	/**
-	 * The district review: staff of the organization whose quota the nomination uses, never the
-	 * person who nominated (four-eyes).
+	 * The district review, as a condition over nomination {@code n} (binds {@code :org}, the user's
+	 * organization, and {@code :me}, the username): staff of the organization whose quota the
+	 * nomination uses, never the person who nominated (four-eyes). Written once: the check of one
+	 * nomination and the home page queue (AwardWorkQueues) both use it.
 	 */
-	public boolean mayReviewInDistrict(CurrentUser user, long quotaOrganizationId, String nominatedBy) {
-		return user.organizationId() == quotaOrganizationId && !user.username().equals(nominatedBy);
-	}
+	static final String DISTRICT_REVIEWER = "n.quota_organization_id = :org AND n.nominated_by <> :me";
 
 	/**
-	 * The municipal review panel: staff of the campaign owner, never the person who nominated nor
-	 * the district reviewer of that nomination (four-eyes).
+	 * The municipal review panel, as a condition over nomination {@code n} and its campaign
+	 * {@code c} (binds {@code :org} and {@code :me}): staff of the campaign owner, never the person
+	 * who nominated nor the district reviewer of that nomination (four-eyes).
 	 */
-	public boolean mayVote(CurrentUser user, long ownerOrganizationId, String nominatedBy, String districtReviewer) {
-		return user.organizationId() == ownerOrganizationId && !user.username().equals(nominatedBy)
-				&& !user.username().equals(districtReviewer);
+	static final String PANEL_VOTER = "c.organization_id = :org AND n.nominated_by <> :me"
+			+ " AND (n.district_reviewer IS NULL OR n.district_reviewer <> :me)";
+
+	/** Whether the user may review this nomination in the district ({@link #DISTRICT_REVIEWER}). */
+	public boolean mayReviewInDistrict(CurrentUser user, long nominationId) {
+		return holds(DISTRICT_REVIEWER, user, nominationId);
+	}
+
+	/** Whether the user may vote on this nomination in the panel ({@link #PANEL_VOTER}). */
+	public boolean mayVote(CurrentUser user, long nominationId) {
+		return holds(PANEL_VOTER, user, nominationId);
+	}
+
+	private boolean holds(String rule, CurrentUser user, long nominationId) {
+		return jdbc.sql("SELECT COUNT(*) FROM nomination n JOIN award_campaign c ON c.id = n.campaign_id"
+				+ " WHERE n.id = :id AND " + rule)
+			.param("id", nominationId).param("org", user.organizationId()).param("me", user.username())
+			.query(Long.class).single() > 0;
 	}
 
 	/** Objections are resolved by the campaign owner's staff. */

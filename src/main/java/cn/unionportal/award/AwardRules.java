@@ -21,6 +21,17 @@ final class AwardRules {
 	private AwardRules() {
 	}
 
+	// ---- the aid priority list ----------------------------------------------------------------------
+
+	/**
+	 * Whether an honour kind makes its holder a model worker (劳模) for the aid priority list: the
+	 * model worker of any level, and its twin for government and public-institution staff, the
+	 * advanced worker (先进工作者), which carries the same standing.
+	 */
+	static boolean isModelWorker(String kindCode) {
+		return kindCode.endsWith("_MODEL_WORKER") || kindCode.endsWith("_ADVANCED_WORKER");
+	}
+
 	// ---- quotas ----------------------------------------------------------------------------------
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Awards' queues on the home page (issue 12): nominations submitted to the user's organization for
  * the district review (its quota organization) that the user did not nominate (four eyes), and
  * nominations approved by the districts waiting for the panel of a campaign the user's organization
- * runs, without the user's vote yet.
+ * runs, without the user's vote yet. The four-eyes conditions are AwardPermissions' own.
  */
 @Component
 @Transactional(readOnly = true)
@@ -29,16 +29,16 @@ class AwardWorkQueues implements WorkQueueSource {
 	public List<WorkQueue> queues(CurrentUser user) {
 		long toReview = jdbc.sql("""
 				SELECT COUNT(*) FROM nomination n
-				WHERE n.status = 'SUBMITTED' AND n.quota_organization_id = :org AND n.nominated_by <> :me""")
+				WHERE n.status = 'SUBMITTED' AND\s""" + AwardPermissions.DISTRICT_REVIEWER)
 			.param("org", user.organizationId())
 			.param("me", user.username())
 			.query(Long.class)
 			.single();
 		long toVote = jdbc.sql("""
 				SELECT COUNT(*) FROM nomination n JOIN award_campaign c ON c.id = n.campaign_id
-				WHERE n.status = 'DISTRICT_APPROVED' AND c.organization_id = :org AND n.nominated_by <> :me
-				  AND (n.district_reviewer IS NULL OR n.district_reviewer <> :me)
-				  AND NOT EXISTS (SELECT 1 FROM panel_vote v WHERE v.nomination_id = n.id AND v.voter = :me)""")
+				WHERE n.status = 'DISTRICT_APPROVED'
+				  AND NOT EXISTS (SELECT 1 FROM panel_vote v WHERE v.nomination_id = n.id AND v.voter = :me)
+				  AND\s""" + AwardPermissions.PANEL_VOTER)
 			.param("org", user.organizationId())
 			.param("me", user.username())
 			.query(Long.class)

@@ -1,43 +1,29 @@
 package cn.unionportal.award;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.unionportal.audit.AuditTrail;
-import cn.unionportal.award.AwardRules.Mix;
 import cn.unionportal.award.AwardRules.Rule;
-import cn.unionportal.award.CampaignFigures.ConstraintFigure;
-import cn.unionportal.award.CampaignFigures.Line;
-import cn.unionportal.award.CampaignFigures.QuotaLine;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationSummary;
-import cn.unionportal.organization.Scope;
-import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Selection campaigns: opening one (quotas allocated to the organizations directly below the
- * owner in proportion to their active members, default structure constraints), adjusting quotas
- * and constraints, and the live figures. A campaign is visible to staff of the owner's subtree and
- * to staff above it; quota lines only for organizations of the reader's scope or above the reader.
+ * Selection campaigns, the write side (Campaigns is the read side): opening one (quotas allocated to
+ * the organizations directly below the owner in proportion to their active members, default
+ * structure constraints), adjusting quotas and constraints, and moving the phases.
  */
 @Service
 @Transactional(readOnly = true)
@@ -50,22 +36,12 @@ public class CampaignManagement {
 			new Rule(Criterion.ENTERPRISE_HEAD, Bound.AT_MOST, 15), new Rule(Criterion.WOMEN, Bound.AT_LEAST, 20),
 			new Rule(Criterion.MIGRANT, Bound.AT_LEAST, 10));
 
-	private static final String COLUMNS = """
-			c.id, c.kind_id, k.name AS kind_name, k.name_en AS kind_name_en, k.recipient, c.campaign_year, c.title,
-			c.organization_id, c.total_quota, c.status, c.nominations_until, c.review_until, c.notice_days, c.notice_from,
-			c.notice_until, c.decision_number, c.conferred_on, c.version
-			FROM award_campaign c JOIN honour_kind k ON k.id = c.kind_id
-			""";
 
 	private final JdbcClient jdbc;
 
 	private final HonourCatalogue catalogue;
 
-	private final OrganizationManagement organizations;
-
-	private final MemberManagement members;
-
-	private final Scopes scopes;
+	private final Campaigns campaigns;
 
 	private final AwardPermissions permissions;
 
@@ -73,138 +49,13 @@ public class CampaignManagement {
 
 	private final Clock clock;
 
-	CampaignManagement(JdbcClient jdbc, HonourCatalogue catalogue, OrganizationManagement organizations,
-			MemberManagement members, Scopes scopes, AwardPermissions permissions, AuditTrail audit, Clock clock) {
+	CampaignManagement(JdbcClient jdbc, HonourCatalogue catalogue, Campaigns campaigns, AwardPermissions permissions, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
-		this.organizations = organizations;
-		this.members = members;
-		this.scopes = scopes;
+		this.campaigns = campaigns;
 		this.permissions = permissions;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	// ---- reads -------------------------------------------------------------------------------------
-
-	/** Campaigns the user may see, newest first. */
-	public List<CampaignView> campaigns(CurrentUser user) {
-		List<CampaignView> all = jdbc.sql("SELECT " + COLUMNS + " ORDER BY c.campaign_year DESC, c.id DESC")
-			.query(this::map).list();
-		return all.stream().filter(c -> visible(user, c.organizationId())).toList();
-	}
-
-	/** One campaign (404 when the user may not see it). */
-	public CampaignView campaign(CurrentUser user, long id) {
-		CampaignView campaign = load(id);
-		if (!visible(user, campaign.organizationId())) {
-			throw new NotFoundException("campaign", id);
-		}
-		return campaign;
-	}
-
-	CampaignView load(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " WHERE c.id = :id").param("id", id).query(this::map).optional()
-			.orElseThrow(() -> new NotFoundException("campaign", id));
-	}
-
-	/** Campaigns that show on the public notice page today. */
-	List<CampaignView> onNotice(LocalDate today) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " WHERE c.status = 'NOTICE' AND c.notice_from <= :today AND c.notice_until >= :today ORDER BY c.id")
-			.param("today", Date.valueOf(today)).query(this::map).list();
-	}
-
-	private boolean visible(CurrentUser user, long ownerId) {
-		return scopes.of(user).contains(ownerId) || organizations.isWithin(ownerId, user.organizationId());
-	}
-
-	public List<Rule> rules(long campaignId) {
-		return jdbc.sql("SELECT criterion, bound, percent FROM campaign_constraint WHERE campaign_id = :c ORDER BY id")
-			.param("c", campaignId)
-			.query((rs, i) -> new Rule(Criterion.valueOf(rs.getString(1)), Bound.valueOf(rs.getString(2)), rs.getInt(3)))
-			.list();
-	}
-
-	/** The public view of the rules, for the form that edits them. */
-	public Map<String, Integer> ruleValues(long campaignId) {
-		Map<String, Integer> values = new HashMap<>();
-		rules(campaignId).forEach(r -> values.put(r.criterion() + "_" + r.bound(), r.percent()));
-		return values;
-	}
-
-	/** Live quota and constraint figures: one grouped query over the campaign's nominations. */
-	public CampaignFigures figures(CurrentUser user, long campaignId) {
-		CampaignView campaign = campaign(user, campaignId);
-		List<Rule> rules = rules(campaignId);
-		Map<Long, Mix> mixes = new HashMap<>();
-		Map<Long, Integer> approved = new HashMap<>();
-		jdbc.sql("""
-				SELECT quota_organization_id, category, woman, migrant, status, COUNT(*) AS n FROM nomination
-				WHERE campaign_id = :c AND status IN ('SUBMITTED', 'DISTRICT_APPROVED', 'PANEL_APPROVED', 'ON_NOTICE', 'CONFERRED')
-				GROUP BY quota_organization_id, category, woman, migrant, status
-				""").param("c", campaignId).query(rs -> {
-			long org = rs.getLong(1);
-			NomineeCategory category = NomineeCategory.valueOf(rs.getString(2));
-			int n = rs.getInt(6);
-			Mix mix = mixes.getOrDefault(org, Mix.EMPTY);
-			for (int i = 0; i < n; i++) {
-				mix = mix.plus(category, rs.getBoolean(3), rs.getBoolean(4));
-			}
-			mixes.put(org, mix);
-			if (!"SUBMITTED".equals(rs.getString(5))) {
-				approved.merge(org, n, Integer::sum);
-			}
-		});
-		Scope scope = scopes.of(user);
-		List<QuotaLine> lines = new ArrayList<>();
-		List<QuotaRow> quotas = quotas(campaignId);
-		Map<Long, String> names = scope.names(quotas.stream().map(QuotaRow::organizationId).toList());
-		Mix total = Mix.EMPTY;
-		int totalApproved = 0;
-		for (QuotaRow q : quotas) {
-			Mix mix = mixes.getOrDefault(q.organizationId(), Mix.EMPTY);
-			total = sum(total, mix);
-			totalApproved += approved.getOrDefault(q.organizationId(), 0);
-			if (scope.contains(q.organizationId()) || organizations.isWithin(q.organizationId(), user.organizationId())) {
-				lines.add(new QuotaLine(q.id(), q.organizationId(), names.get(q.organizationId()), q.quota(), q.basis(),
-						q.version(), line(rules, mix, q.quota(), approved.getOrDefault(q.organizationId(), 0))));
-			}
-		}
-		return new CampaignFigures(lines, line(rules, total, campaign.totalQuota(), totalApproved));
-	}
-
-	private static Line line(List<Rule> rules, Mix mix, int quota, int approved) {
-		return new Line(quota, mix.total(), approved,
-				AwardRules.judge(rules, mix, quota).stream().map(ConstraintFigure::of).toList());
-	}
-
-	private static Mix sum(Mix a, Mix b) {
-		return new Mix(a.total() + b.total(), a.frontLine() + b.frontLine(), a.enterpriseHeads() + b.enterpriseHeads(),
-				a.women() + b.women(), a.migrants() + b.migrants());
-	}
-
-	record QuotaRow(long id, long organizationId, int quota, long basis, long version) {
-	}
-
-	List<QuotaRow> quotas(long campaignId) {
-		return jdbc.sql("SELECT id, organization_id, quota, basis, version FROM campaign_quota WHERE campaign_id = :c ORDER BY basis DESC, id")
-			.param("c", campaignId)
-			.query((rs, i) -> new QuotaRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)))
-			.list();
-	}
-
-	/** The quota row whose organization contains {@code organizationId}, or a rule violation. */
-	QuotaRow quotaFor(long campaignId, long organizationId) {
-		return quotas(campaignId).stream()
-			.filter(q -> q.organizationId() == organizationId || organizations.isWithin(q.organizationId(), organizationId))
-			.findFirst()
-			.orElseThrow(() -> new RuleViolationException("organizationId", "award.error.noQuota"));
-	}
-
-	/** Locks the quota row for the rest of the transaction (quota checks of concurrent submissions queue). */
-	void lockQuota(long quotaId) {
-		jdbc.sql("SELECT id FROM campaign_quota WHERE id = :id FOR UPDATE").param("id", quotaId).query(Long.class).single();
 	}
 
 	// ---- changes -----------------------------------------------------------------------------------
@@ -248,9 +99,7 @@ public class CampaignManagement {
 			throw new RuleViolationException("kindId", "award.error.campaignExists");
 		}
 		long id = keys.getKey().longValue();
-		List<Long> below = organizations.children(user, user.organizationId(), PageRequest.of(0, 500))
-			.getContent().stream().map(OrganizationSummary::id).toList();
-		Map<Long, Long> basis = members.activeMembersUnder(below);
+		Map<Long, Long> basis = campaigns.allocationBasis(user);
 		AwardRules.allocate(total, basis).forEach((org, quota) -> jdbc.sql(
 				"INSERT INTO campaign_quota (campaign_id, organization_id, quota, basis) VALUES (:c, :org, :q, :b)")
 			.param("c", id).param("org", org).param("q", quota).param("b", basis.get(org)).update());
@@ -269,15 +118,15 @@ public class CampaignManagement {
 	/** The owner adjusts one organization's quota; the sum may not exceed the total. */
 	@Transactional
 	public void adjustQuota(CurrentUser user, long campaignId, long quotaId, long version, Integer quota) {
-		CampaignView campaign = runnable(user, campaignId);
+		CampaignView campaign = campaigns.runnable(user, campaignId);
 		int value = Texts.requireField(quota, "quota");
 		if (value < 0) {
 			throw new RuleViolationException("quota", "award.error.range", 0, campaign.totalQuota());
 		}
-		List<QuotaRow> rows = quotas(campaignId);
-		QuotaRow row = rows.stream().filter(q -> q.id() == quotaId).findFirst()
+		List<Campaigns.QuotaRow> rows = campaigns.quotas(campaignId);
+		Campaigns.QuotaRow row = rows.stream().filter(q -> q.id() == quotaId).findFirst()
 			.orElseThrow(() -> new NotFoundException("quota", quotaId));
-		int others = rows.stream().filter(q -> q.id() != quotaId).mapToInt(QuotaRow::quota).sum();
+		int others = rows.stream().filter(q -> q.id() != quotaId).mapToInt(Campaigns.QuotaRow::quota).sum();
 		if (others + value > campaign.totalQuota()) {
 			throw new RuleViolationException("quota", "award.error.quotaSum", campaign.totalQuota(), others + value);
 		}
@@ -298,7 +147,7 @@ public class CampaignManagement {
 	/** The owner sets the structure constraints (percent; empty removes one). */
 	@Transactional
 	public void changeRules(CurrentUser user, long campaignId, long version, Map<String, Integer> percents) {
-		runnable(user, campaignId);
+		campaigns.runnable(user, campaignId);
 		List<Rule> rules = new ArrayList<>();
 		for (Rule template : DEFAULT_RULES) {
 			Integer p = percents.get(template.criterion() + "_" + template.bound());
@@ -319,7 +168,7 @@ public class CampaignManagement {
 	/** Moves the campaign to the next phase (nominating → district review → panel review). */
 	@Transactional
 	public void advance(CurrentUser user, long campaignId, long version, CampaignStatus expected) {
-		CampaignView campaign = runnable(user, campaignId);
+		CampaignView campaign = campaigns.runnable(user, campaignId);
 		if (campaign.status() != expected || expected.next() == CampaignStatus.NOTICE
 				|| expected == CampaignStatus.NOTICE || expected == CampaignStatus.CONFERRED) {
 			throw new RuleViolationException(null, "award.error.phase");
@@ -341,27 +190,5 @@ public class CampaignManagement {
 			.param("id", campaignId).param("v", version).update() == 0) {
 			throw new ConflictException("campaign " + campaignId + " changed meanwhile");
 		}
-	}
-
-	/** The campaign, for its owner's administrators (404 if not visible, 403 otherwise). */
-	CampaignView runnable(CurrentUser user, long campaignId) {
-		CampaignView campaign = campaign(user, campaignId);
-		AwardPermissions.require(permissions.mayRunCampaign(user, campaign.organizationId()), "campaign");
-		return campaign;
-	}
-
-	private CampaignView map(ResultSet rs, int row) throws SQLException {
-		long org = rs.getLong("organization_id");
-		return new CampaignView(rs.getLong("id"), rs.getLong("kind_id"), rs.getString("kind_name"),
-				rs.getString("kind_name_en"), "COLLECTIVE".equals(rs.getString("recipient")), rs.getInt("campaign_year"),
-				rs.getString("title"), org, organizations.namesOf(List.of(org)).get(org), rs.getInt("total_quota"),
-				CampaignStatus.valueOf(rs.getString("status")), date(rs, "nominations_until"), date(rs, "review_until"),
-				rs.getInt("notice_days"), date(rs, "notice_from"), date(rs, "notice_until"),
-				rs.getString("decision_number"), date(rs, "conferred_on"), rs.getLong("version"));
-	}
-
-	static LocalDate date(ResultSet rs, String column) throws SQLException {
-		Date d = rs.getDate(column);
-		return d == null ? null : d.toLocalDate();
 	}
 }

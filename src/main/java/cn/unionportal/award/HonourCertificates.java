@@ -77,7 +77,7 @@ public class HonourCertificates implements CertificateVerifier {
 	}
 
 	private byte[] render(HonourView honour) {
-		if (honour.certificateCode() == null || honour.source() == HonourSource.COMPETITION || !honour.isActive()) {
+		if (!honour.hasCertificate()) {
 			throw new NotFoundException("certificate", honour.id());
 		}
 		Issued issued = issued(honour.certificateCode()).orElseThrow(() -> new NotFoundException("certificate", honour.id()));

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * Events of the honour register, for the modules that react to honours (statistics; the aid
- * module's priority list for model workers in hardship, not yet listening). Published in the
+ * module's priority list for model workers in hardship, through {@link AidPriorityRelay}). Published in the
  * recording transaction.
  */
 public final class HonourEvents {

@@ -17,4 +17,9 @@ public record HonourView(long id, long kindId, String kindName, String kindNameE
 	public boolean isActive() {
 		return status == HonourStatus.ACTIVE;
 	}
+
+	/** Whether the portal issues this honour's certificate (competition titles carry the competition's own). */
+	public boolean hasCertificate() {
+		return certificateCode != null && source != HonourSource.COMPETITION && isActive();
+	}
 }

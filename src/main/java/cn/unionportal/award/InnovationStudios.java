@@ -75,6 +75,16 @@ public class InnovationStudios {
 		return views(scope, rows);
 	}
 
+	/** Studios that belong to this organization itself (not those below it), by name; 404 outside the scope. */
+	public List<StudioView> studiosAt(CurrentUser user, long organizationId) {
+		Scope scope = scopes.of(user);
+		scope.require(organizationId);
+		List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM innovation_studio s WHERE s.organization_id = :org"
+				+ " AND s.status = 'ACTIVE' ORDER BY s.name, s.id").param("org", organizationId)
+			.query(InnovationStudios::row).list();
+		return views(scope, rows);
+	}
+
 	public StudioView studio(CurrentUser user, long id) {
 		Scope scope = scopes.of(user);
 		Row row = jdbc.sql("SELECT " + COLUMNS + " FROM innovation_studio s WHERE s.id = :id").param("id", id)

@@ -52,7 +52,7 @@ public class NominationFiles {
 
 	private final JdbcClient jdbc;
 
-	private final NominationManagement nominations;
+	private final NominationSearch nominations;
 
 	private final Nominations rows;
 
@@ -64,7 +64,7 @@ public class NominationFiles {
 
 	private final long maxBytes;
 
-	NominationFiles(JdbcClient jdbc, NominationManagement nominations, Nominations rows, PersonalDataCipher cipher,
+	NominationFiles(JdbcClient jdbc, NominationSearch nominations, Nominations rows, PersonalDataCipher cipher,
 			Clock clock, @Value("${portal.award.attachments-dir:./data/award-attachments}") String directory,
 			@Value("${portal.award.attachment-max-bytes:10485760}") long maxBytes) {
 		this.jdbc = jdbc;

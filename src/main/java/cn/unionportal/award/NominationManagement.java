@@ -4,39 +4,29 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import cn.unionportal.award.AwardRules.Figure;
-import cn.unionportal.award.AwardRules.KindRule;
 import cn.unionportal.award.AwardRules.Mix;
-import cn.unionportal.award.CampaignManagement.QuotaRow;
+import cn.unionportal.award.Campaigns.QuotaRow;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.Gender;
-import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberView;
-import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
-import cn.unionportal.organization.ScopedQuery;
 import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.ChineseNames;
-import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Nominations from below: the nominating organization enters and submits them (eligibility,
- * attachments, quota and structure constraints checked at submission), the district federation
- * reviews within its quota, the municipal panel votes, each member separately. Four-eyes: whoever
- * nominated cannot approve at the next level ({@link AwardPermissions}). A nomination is visible to
- * staff whose scope holds the nominating organization (the district and the owner lie above it).
+ * Nominations from below, the nominating organization's steps (write side): entering, editing,
+ * the clearance checklist and submitting (eligibility, attachments, quota and structure
+ * constraints checked at submission). The review rounds are NominationReview's, the reads
+ * NominationSearch's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,15 +36,9 @@ public class NominationManagement {
 
 	private final Nominations nominations;
 
-	private final CampaignManagement campaigns;
+	private final Campaigns campaigns;
 
-	private final HonourCatalogue catalogue;
-
-	private final HonourRegister register;
-
-	private final MemberManagement members;
-
-	private final OrganizationManagement organizations;
+	private final Nominees nominees;
 
 	private final Scopes scopes;
 
@@ -62,61 +46,15 @@ public class NominationManagement {
 
 	private final Clock clock;
 
-	NominationManagement(JdbcClient jdbc, Nominations nominations, CampaignManagement campaigns,
-			HonourCatalogue catalogue, HonourRegister register, MemberManagement members,
-			OrganizationManagement organizations, Scopes scopes, AwardPermissions permissions, Clock clock) {
+	NominationManagement(JdbcClient jdbc, Nominations nominations, Campaigns campaigns,
+			Nominees nominees, Scopes scopes, AwardPermissions permissions, Clock clock) {
 		this.jdbc = jdbc;
 		this.nominations = nominations;
 		this.campaigns = campaigns;
-		this.catalogue = catalogue;
-		this.register = register;
-		this.members = members;
-		this.organizations = organizations;
+		this.nominees = nominees;
 		this.scopes = scopes;
 		this.permissions = permissions;
 		this.clock = clock;
-	}
-
-	// ---- reads -------------------------------------------------------------------------------------
-
-	/** A nomination of the user's scope (404 otherwise), with its organization's name. */
-	public NominationView nomination(CurrentUser user, long id) {
-		NominationView n = nominations.load(id);
-		Scope scope = scopes.of(user);
-		if (!scope.contains(n.organizationId())) {
-			throw new NotFoundException("nomination", id);
-		}
-		return named(n, scope.name(n.organizationId()));
-	}
-
-	/** The campaign's nominations from organizations of the user's scope, by status and name. */
-	public Page<NominationView> nominationsOf(CurrentUser user, long campaignId, NominationStatus status,
-			Pageable pageable) {
-		campaigns.campaign(user, campaignId);
-		Scope scope = scopes.of(user);
-		Page<NominationView> page = ScopedQuery.from("nomination n", "n.organization_id", scope.rootId())
-			.and("n.campaign_id = :campaign", "campaign", campaignId)
-			.and(status != null, "n.status = :status", "status", status == null ? null : status.name())
-			.page(jdbc, Nominations.COLUMNS, "n.name_sort_key, n.id", pageable, Nominations::map);
-		Map<Long, String> names = scope.names(page.getContent().stream().map(NominationView::organizationId).toList());
-		return page.map(n -> named(n, names.get(n.organizationId())));
-	}
-
-	public List<TimelineEntry> timeline(CurrentUser user, long id) {
-		nomination(user, id);
-		return nominations.timeline(id);
-	}
-
-	public java.util.Set<ClearanceItem> clearances(CurrentUser user, long id) {
-		nomination(user, id);
-		return nominations.clearances(id);
-	}
-
-	private static NominationView named(NominationView n, String organizationName) {
-		return new NominationView(n.id(), n.campaignId(), n.memberId(), n.nomineeOrganizationId(), n.nomineeName(),
-				n.organizationId(), organizationName, n.quotaOrganizationId(), n.category(), n.woman(), n.migrant(),
-				n.deeds(), n.deedsSummary(), n.unitDecision(), n.unitPosting(), n.status(), n.nominatedBy(),
-				n.districtReviewer(), n.returnReason(), n.votesFor(), n.votesAgainst(), n.version());
 	}
 
 	// ---- the nominating organization ---------------------------------------------------------------
@@ -143,22 +81,18 @@ public class NominationManagement {
 		NomineeCategory category;
 		if (campaign.collective()) {
 			long nominee = scope.require(Texts.requireField(data.nomineeOrganizationId(), "nomineeOrganizationId"));
-			if (nominee != org && !organizations.isWithin(org, nominee)) {
-				throw new RuleViolationException("nomineeOrganizationId", "award.error.notBelow");
-			}
+			nominees.requireBelow(org, nominee, "nomineeOrganizationId");
 			name = scope.name(nominee);
 			category = NomineeCategory.COLLECTIVE;
 		}
 		else {
-			MemberView member = members.get(user, Texts.requireField(data.memberId(), "memberId"));
-			if (member.organizationId() != org && !organizations.isWithin(org, member.organizationId())) {
-				throw new RuleViolationException("memberId", "award.error.notBelow");
-			}
+			MemberView member = nominees.member(user, Texts.requireField(data.memberId(), "memberId"));
+			nominees.requireBelow(org, member.organizationId(), "memberId");
 			category = Texts.requireField(data.category(), "category");
 			if (category == NomineeCategory.COLLECTIVE) {
 				throw new RuleViolationException("category", "award.error.collectiveCategory");
 			}
-			checkEligible(campaign, member, category, java.util.Set.copyOf(AwardRules.ALL_CLEARANCES));
+			nominees.requireEligible(campaign, member, category, java.util.Set.copyOf(AwardRules.ALL_CLEARANCES));
 			name = member.name();
 			woman = member.gender() == Gender.FEMALE;
 			migrant = member.employmentType() == EmploymentType.MIGRANT_WORKER;
@@ -205,7 +139,7 @@ public class NominationManagement {
 	/** Edits a draft or returned nomination (deeds and references). */
 	@Transactional
 	public void edit(CurrentUser user, long id, long version, String deeds, String unitDecision, String unitPosting) {
-		NominationView n = nomination(user, id);
+		NominationView n = nominations.visible(scopes.of(user), id);
 		if (!n.status().isEditable()) {
 			throw new RuleViolationException(null, "award.error.notEditable");
 		}
@@ -225,7 +159,7 @@ public class NominationManagement {
 	/** Records one item of an enterprise head's clearance checklist: who cleared it and when. */
 	@Transactional
 	public void recordClearance(CurrentUser user, long id, ClearanceItem item, String clearedBy, LocalDate clearedOn) {
-		NominationView n = nomination(user, id);
+		NominationView n = nominations.visible(scopes.of(user), id);
 		if (!n.status().isEditable()) {
 			throw new RuleViolationException(null, "award.error.notEditable");
 		}
@@ -249,7 +183,7 @@ public class NominationManagement {
 	 */
 	@Transactional
 	public void submit(CurrentUser user, long id, long version) {
-		NominationView n = nomination(user, id);
+		NominationView n = nominations.visible(scopes.of(user), id);
 		if (!n.status().isEditable()) {
 			throw new RuleViolationException(null, "award.error.notEditable");
 		}
@@ -258,7 +192,7 @@ public class NominationManagement {
 			throw new RuleViolationException(null, "award.error.nominationsClosed");
 		}
 		if (n.memberId() != null) {
-			checkEligible(campaign, members.get(user, n.memberId()), n.category(), nominations.clearances(id));
+			nominees.requireEligible(campaign, nominees.member(user, n.memberId()), n.category(), nominations.clearances(id));
 		}
 		if (n.unitDecision() == null || n.unitPosting() == null) {
 			throw new RuleViolationException(n.unitDecision() == null ? "unitDecision" : "unitPosting",
@@ -272,7 +206,7 @@ public class NominationManagement {
 		QuotaRow quota = campaigns.quotas(n.campaignId()).stream()
 			.filter(q -> q.organizationId() == n.quotaOrganizationId()).findFirst().orElseThrow();
 		campaigns.lockQuota(quota.id());
-		Mix mix = mixOf(n.campaignId(), n.quotaOrganizationId(), NominationStatus.IN_THE_RUNNING);
+		Mix mix = nominations.mixOf(n.campaignId(), n.quotaOrganizationId(), NominationStatus.IN_THE_RUNNING);
 		int quotaNow = jdbc.sql("SELECT quota FROM campaign_quota WHERE id = :id").param("id", quota.id())
 			.query(Integer.class).single();
 		if (mix.total() + 1 > quotaNow) {
@@ -288,95 +222,5 @@ public class NominationManagement {
 			}
 		}
 		nominations.move(n, version, NominationStatus.SUBMITTED, user.username(), "SUBMITTED", null, null, null);
-	}
-
-	private void checkEligible(CampaignView campaign, MemberView member, NomineeCategory category,
-			java.util.Set<ClearanceItem> cleared) {
-		HonourKindView kind = catalogue.kind(campaign.kindId());
-		AwardRules.eligibility(member.isActive(),
-				new KindRule(kind.id(), kind.prerequisiteId(), kind.repeatAfterYears()), campaign.year(),
-				register.heldBy(member.id()), category, cleared)
-			.ifPresent(refusal -> {
-				throw new RuleViolationException(refusal.field(), refusal.messageKey(), refusal.arguments());
-			});
-	}
-
-	Mix mixOf(long campaignId, long quotaOrganizationId, java.util.Set<NominationStatus> statuses) {
-		Mix[] mix = { Mix.EMPTY };
-		jdbc.sql("""
-				SELECT category, woman, migrant FROM nomination
-				WHERE campaign_id = :c AND quota_organization_id = :o AND status IN (:statuses)
-				""").param("c", campaignId).param("o", quotaOrganizationId)
-			.param("statuses", ScopedQuery.names(statuses))
-			.query(rs -> {
-				mix[0] = mix[0].plus(NomineeCategory.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3));
-			});
-		return mix[0];
-	}
-
-	// ---- the district federation -------------------------------------------------------------------
-
-	/** The district reviews: approve within its quota, return with a reason, or reject. */
-	@Transactional
-	public void reviewInDistrict(CurrentUser user, long id, long version, ReviewDecision decision, String reason) {
-		NominationView n = nomination(user, id);
-		AwardPermissions.require(permissions.mayReviewInDistrict(user, n.quotaOrganizationId(), n.nominatedBy()),
-				"district review");
-		Texts.requireField(decision, "decision");
-		CampaignView campaign = campaigns.load(n.campaignId());
-		if (n.status() != NominationStatus.SUBMITTED || (campaign.status() != CampaignStatus.NOMINATING
-				&& campaign.status() != CampaignStatus.DISTRICT_REVIEW)) {
-			throw new RuleViolationException(null, "award.error.notUnderReview");
-		}
-		if (decision == ReviewDecision.APPROVE) {
-			QuotaRow quota = campaigns.quotas(n.campaignId()).stream()
-				.filter(q -> q.organizationId() == n.quotaOrganizationId()).findFirst().orElseThrow();
-			campaigns.lockQuota(quota.id());
-			int approved = mixOf(n.campaignId(), n.quotaOrganizationId(), java.util.EnumSet.of(
-					NominationStatus.DISTRICT_APPROVED, NominationStatus.PANEL_APPROVED, NominationStatus.ON_NOTICE,
-					NominationStatus.CONFERRED)).total();
-			if (approved + 1 > quota.quota()) {
-				throw new RuleViolationException(null, "award.error.overQuota", quota.quota(), approved);
-			}
-			nominations.move(n, version, NominationStatus.DISTRICT_APPROVED, user.username(), "DISTRICT_APPROVED",
-					Texts.optional(reason, "reason", 500), "district_reviewer = :extra", user.username());
-			return;
-		}
-		String why = Texts.required(reason, "reason", 500);
-		NominationStatus to = decision == ReviewDecision.RETURN ? NominationStatus.RETURNED : NominationStatus.REJECTED;
-		nominations.move(n, version, to, user.username(), "DISTRICT_" + to, why, "return_reason = :extra", why);
-	}
-
-	// ---- the municipal review panel ----------------------------------------------------------------
-
-	/** A panel member votes on a nomination approved by its district; one vote each. */
-	@Transactional
-	public void vote(CurrentUser user, long id, boolean inFavour) {
-		NominationView n = nomination(user, id);
-		CampaignView campaign = campaigns.load(n.campaignId());
-		AwardPermissions.require(permissions.mayVote(user, campaign.organizationId(), n.nominatedBy(),
-				n.districtReviewer()), "panel");
-		if (campaign.status() != CampaignStatus.PANEL_REVIEW || n.status() != NominationStatus.DISTRICT_APPROVED) {
-			throw new RuleViolationException(null, "award.error.notUnderReview");
-		}
-		if (jdbc.sql("SELECT COUNT(*) FROM panel_vote WHERE nomination_id = :n AND voter = :v").param("n", id)
-			.param("v", user.username()).query(Long.class).single() > 0) {
-			throw new RuleViolationException(null, "award.error.alreadyVoted");
-		}
-		try {
-			jdbc.sql("INSERT INTO panel_vote (nomination_id, voter, in_favour, voted_at) VALUES (:n, :v, :f, :at)")
-				.param("n", id).param("v", user.username()).param("f", inFavour)
-				.param("at", Timestamp.from(clock.instant())).update();
-		}
-		catch (DuplicateKeyException twice) {
-			throw new RuleViolationException(null, "award.error.alreadyVoted");
-		}
-		jdbc.sql("""
-				UPDATE nomination SET
-				  votes_for = (SELECT COUNT(*) FROM panel_vote v WHERE v.nomination_id = :n AND v.in_favour = TRUE),
-				  votes_against = (SELECT COUNT(*) FROM panel_vote v WHERE v.nomination_id = :n AND v.in_favour = FALSE)
-				WHERE id = :n
-				""").param("n", id).update();
-		nominations.step(n, user.username(), inFavour ? "VOTED_FOR" : "VOTED_AGAINST", null);
 	}
 }

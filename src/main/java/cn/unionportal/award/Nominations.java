@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 import cn.unionportal.audit.AuditTrail;
+import cn.unionportal.award.AwardRules.Mix;
+import cn.unionportal.organization.Scope;
+import cn.unionportal.organization.ScopedQuery;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +46,36 @@ class Nominations {
 	NominationView load(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM nomination n WHERE n.id = :id").param("id", id)
 			.query(Nominations::map).optional().orElseThrow(() -> new NotFoundException("nomination", id));
+	}
+
+	/** A nomination of the scope (404 otherwise), with its organization's name. */
+	NominationView visible(Scope scope, long id) {
+		NominationView n = load(id);
+		if (!scope.contains(n.organizationId())) {
+			throw new NotFoundException("nomination", id);
+		}
+		return named(n, scope.name(n.organizationId()));
+	}
+
+	static NominationView named(NominationView n, String organizationName) {
+		return new NominationView(n.id(), n.campaignId(), n.memberId(), n.nomineeOrganizationId(), n.nomineeName(),
+				n.organizationId(), organizationName, n.quotaOrganizationId(), n.category(), n.woman(), n.migrant(),
+				n.deeds(), n.deedsSummary(), n.unitDecision(), n.unitPosting(), n.status(), n.nominatedBy(),
+				n.districtReviewer(), n.returnReason(), n.votesFor(), n.votesAgainst(), n.version());
+	}
+
+	/** The structure mix of a quota organization's nominations in the given states. */
+	Mix mixOf(long campaignId, long quotaOrganizationId, java.util.Set<NominationStatus> statuses) {
+		Mix[] mix = { Mix.EMPTY };
+		jdbc.sql("""
+				SELECT category, woman, migrant FROM nomination
+				WHERE campaign_id = :c AND quota_organization_id = :o AND status IN (:statuses)
+				""").param("c", campaignId).param("o", quotaOrganizationId)
+			.param("statuses", ScopedQuery.names(statuses))
+			.query(rs -> {
+				mix[0] = mix[0].plus(NomineeCategory.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3));
+			});
+		return mix[0];
 	}
 
 	/** Changes the status if the row is still at {@code version}; records the step. */

@@ -32,9 +32,9 @@ public class NoticeAndConferral {
 
 	private final Nominations nominations;
 
-	private final CampaignManagement campaigns;
+	private final Campaigns campaigns;
 
-	private final NominationManagement nominationManagement;
+	private final NominationSearch nominationSearch;
 
 	private final HonourRegister register;
 
@@ -48,13 +48,13 @@ public class NoticeAndConferral {
 
 	private final Clock clock;
 
-	NoticeAndConferral(JdbcClient jdbc, Nominations nominations, CampaignManagement campaigns,
-			NominationManagement nominationManagement, HonourRegister register, OrganizationManagement organizations,
+	NoticeAndConferral(JdbcClient jdbc, Nominations nominations, Campaigns campaigns,
+			NominationSearch nominationSearch, HonourRegister register, OrganizationManagement organizations,
 			Scopes scopes, AwardPermissions permissions, PersonalDataCipher cipher, Clock clock) {
 		this.jdbc = jdbc;
 		this.nominations = nominations;
 		this.campaigns = campaigns;
-		this.nominationManagement = nominationManagement;
+		this.nominationSearch = nominationSearch;
 		this.register = register;
 		this.organizations = organizations;
 		this.scopes = scopes;
@@ -145,7 +145,12 @@ public class NoticeAndConferral {
 
 	/** Objections to the campaign's candidates (the campaign owner's staff). */
 	public List<ObjectionView> objections(CurrentUser user, long campaignId) {
-		CampaignView campaign = campaigns.campaign(user, campaignId);
+		return objections(user, campaigns.campaign(user, campaignId));
+	}
+
+	/** The same for a campaign the user may see, as Campaigns.campaign returned it (no second load). */
+	public List<ObjectionView> objections(CurrentUser user, CampaignView campaign) {
+		long campaignId = campaign.id();
 		if (!permissions.mayResolveObjections(user, campaign.organizationId())
 				&& !scopes.of(user).contains(campaign.organizationId())) {
 			return List.of();
@@ -169,7 +174,7 @@ public class NoticeAndConferral {
 		Long nominationId = jdbc.sql("SELECT nomination_id FROM nomination_objection WHERE id = :id")
 			.param("id", objectionId).query(Long.class).optional()
 			.orElseThrow(() -> new NotFoundException("objection", objectionId));
-		NominationView n = nominationManagement.nomination(user, nominationId);
+		NominationView n = nominationSearch.nomination(user, nominationId);
 		CampaignView campaign = campaigns.load(n.campaignId());
 		AwardPermissions.require(permissions.mayResolveObjections(user, campaign.organizationId()), "objections");
 		String text = Texts.required(resolution, "resolution", 500);

@@ -34,6 +34,9 @@ class AwardConcurrencyTest extends PostgresIntegrationTest {
 	NominationManagement nominations;
 
 	@Autowired
+	NominationReview review;
+
+	@Autowired
 	NominationFiles files;
 
 	@Autowired
@@ -104,7 +107,7 @@ class AwardConcurrencyTest extends PostgresIntegrationTest {
 	}
 
 	private String review(CurrentUser reviewer, long id, long version) {
-		nominations.reviewInDistrict(reviewer, id, version, ReviewDecision.APPROVE, null);
+		review.reviewInDistrict(reviewer, id, version, ReviewDecision.APPROVE, null);
 		return "ok";
 	}
 

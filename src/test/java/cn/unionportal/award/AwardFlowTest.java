@@ -47,6 +47,15 @@ class AwardFlowTest extends PostgresIntegrationTest {
 	NominationManagement nominations;
 
 	@Autowired
+	Campaigns campaignReads;
+
+	@Autowired
+	NominationSearch search;
+
+	@Autowired
+	NominationReview review;
+
+	@Autowired
 	NominationFiles files;
 
 	@Autowired
@@ -132,7 +141,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		long below = jdbc.queryForObject("SELECT COUNT(*) FROM organization WHERE parent_id = (SELECT parent_id"
 				+ " FROM organization WHERE id = ?)", Long.class, district);
 		assertThat(((Number) sum.get("n")).longValue()).isEqualTo(below).isGreaterThanOrEqualTo(7);
-		CampaignFigures figures = campaigns.figures(districtStaff, campaign);
+		CampaignFigures figures = campaignReads.figures(districtStaff, campaign);
 		assertThat(figures.lines()).singleElement().satisfies(line -> assertThat(line.organizationId()).isEqualTo(district));
 		assertThat(figures.overall().quota()).isEqualTo(14);
 	}
@@ -154,17 +163,17 @@ class AwardFlowTest extends PostgresIntegrationTest {
 				new NominationData(district, member, null, NomineeCategory.FRONT_LINE, "事迹", null, null)))
 			.hasFieldOrPropertyWithValue("messageKey", "award.error.duplicateNomination");
 		CurrentUser nominatorAtDistrict = new CurrentUser(903, "union-clerk", district, Set.of(StaffRole.STAFF));
-		assertThatThrownBy(() -> nominations.reviewInDistrict(nominatorAtDistrict, id, version(id), ReviewDecision.APPROVE, null))
+		assertThatThrownBy(() -> review.reviewInDistrict(nominatorAtDistrict, id, version(id), ReviewDecision.APPROVE, null))
 			.isInstanceOf(ForbiddenException.class);
-		nominations.reviewInDistrict(districtStaff, id, version(id), ReviewDecision.APPROVE, "同意");
+		review.reviewInDistrict(districtStaff, id, version(id), ReviewDecision.APPROVE, "同意");
 
 		campaigns.advance(admin, campaign, campaignVersion(campaign), CampaignStatus.NOMINATING);
 		campaigns.advance(admin, campaign, campaignVersion(campaign), CampaignStatus.DISTRICT_REVIEW);
-		assertThatThrownBy(() -> nominations.vote(new CurrentUser(904, "district-clerk", admin.organizationId(),
+		assertThatThrownBy(() -> review.vote(new CurrentUser(904, "district-clerk", admin.organizationId(),
 				Set.of(StaffRole.STAFF)), id, true)).isInstanceOf(ForbiddenException.class);
-		nominations.vote(new CurrentUser(905, "panel-1", admin.organizationId(), Set.of(StaffRole.STAFF)), id, true);
-		nominations.vote(admin, id, true);
-		assertThatThrownBy(() -> nominations.vote(admin, id, false))
+		review.vote(new CurrentUser(905, "panel-1", admin.organizationId(), Set.of(StaffRole.STAFF)), id, true);
+		review.vote(admin, id, true);
+		assertThatThrownBy(() -> review.vote(admin, id, false))
 			.hasFieldOrPropertyWithValue("messageKey", "award.error.alreadyVoted");
 		notice.startNotice(admin, campaign, campaignVersion(campaign));
 
@@ -190,7 +199,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		assertThat(honour.certificateCode()).isNotBlank();
 		assertThat(benefits.benefitsOf(member, today).entitlements())
 			.anySatisfy(e -> assertThat(e.kind()).isEqualTo(EntitlementKind.HEALTH_CHECK));
-		assertThat(nominations.timeline(districtStaff, id)).extracting(TimelineEntry::step)
+		assertThat(search.timeline(districtStaff, id)).extracting(TimelineEntry::step)
 			.contains("CREATED", "SUBMITTED", "DISTRICT_APPROVED", "PANEL_APPROVED", "OBJECTION_DISMISSED", "CONFERRED");
 
 		register.revoke(admin, honour.id(), honour.version(), "弄虚作假", "威政发〔2026〕9号");
@@ -217,7 +226,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		long fourth = nominate(campaign, memberOf(union, 4), NomineeCategory.FRONT_LINE);
 		assertThatThrownBy(() -> nominations.submit(unionStaff, fourth, version(fourth)))
 			.hasFieldOrPropertyWithValue("messageKey", "award.error.overQuota");
-		CampaignFigures.Line line = campaigns.figures(districtStaff, campaign).lines().get(0).figures();
+		CampaignFigures.Line line = campaignReads.figures(districtStaff, campaign).lines().get(0).figures();
 		assertThat(line.used()).isEqualTo(2);
 		assertThat(line.constraints()).singleElement().satisfies(c -> assertThat(c.matching()).isEqualTo(1));
 	}

@@ -202,6 +202,7 @@ class AwardJourneyTest {
 		signIn(card, "Member-pass-1");
 		open("/me/honours");
 		assertThat(text("main")).contains("威海市劳动模范");
+		assertThat(driver.findElements(By.cssSelector("main a[href$='/certificate.pdf']"))).hasSize(1);
 		open("/me/benefits");
 		assertThat(text("main")).contains("健康体检");
 	}

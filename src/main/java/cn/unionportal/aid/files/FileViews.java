@@ -56,7 +56,7 @@ public final class FileViews {
 
 	/** Filters of the file list. */
 	public record FileQuery(FileStatus status, HardshipTier tier, Long organizationId, Long memberId,
-			boolean watchOnly) {
+			boolean watchOnly, boolean priorityOnly) {
 	}
 
 	/** A household's own file, as the member sees it in self-service (nothing about others). */

@@ -72,6 +72,9 @@ public class HardshipFileSearch {
 			where.append(" AND (f.relapse_flagged_at IS NOT NULL OR (f.status = 'FILED' AND f.next_review_on < :today))");
 			params.put("today", java.sql.Date.valueOf(today()));
 		}
+		if (query.priorityOnly()) {
+			where.append(PriorityHolders.FILE_FILTER);
+		}
 		return page(where.toString(), params, pageable);
 	}
 

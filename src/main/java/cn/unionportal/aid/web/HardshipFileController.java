@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import cn.unionportal.aid.AidPermissions;
 import cn.unionportal.aid.files.FileStatus;
 import cn.unionportal.aid.files.FileViews.FileQuery;
+import cn.unionportal.aid.files.PriorityHolders;
 import cn.unionportal.aid.files.FileViews.FileSummary;
 import cn.unionportal.aid.files.FileViews.FileView;
 import cn.unionportal.aid.files.HardshipCause;
@@ -61,9 +62,13 @@ class HardshipFileController {
 
 	private final AidPermissions permissions;
 
+	private final PriorityHolders priorityHolders;
+
 	HardshipFileController(HardshipFileSearch search, HardshipFileDetails files, HardshipFileApplications applications,
-			MemberManagement members, HardshipFileAccessLog accessLog, Clock clock, AidPermissions permissions) {
+			MemberManagement members, HardshipFileAccessLog accessLog, Clock clock, AidPermissions permissions,
+			PriorityHolders priorityHolders) {
 		this.permissions = permissions;
+		this.priorityHolders = priorityHolders;
 		this.search = search;
 		this.files = files;
 		this.applications = applications;
@@ -84,8 +89,9 @@ class HardshipFileController {
 	String listFiles(CurrentUser user, @RequestParam(required = false) FileStatus status,
 			@RequestParam(required = false) HardshipTier tier, @RequestParam(required = false) Long organization,
 			@RequestParam(required = false) Long member, @RequestParam(defaultValue = "false") boolean watch,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		FileQuery query = new FileQuery(status, tier, organization, member, watch);
+			@RequestParam(defaultValue = "false") boolean priority, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		FileQuery query = new FileQuery(status, tier, organization, member, watch, priority);
 		Page<FileSummary> results = search.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/aid/files");
 		if (status != null) {
@@ -103,7 +109,11 @@ class HardshipFileController {
 		if (watch) {
 			base.queryParam("watch", true);
 		}
+		if (priority) {
+			base.queryParam("priority", true);
+		}
 		model.addAttribute("files", results);
+		model.addAttribute("priorityMembers", priorityHolders.amongFiles(results));
 		model.addAttribute("query", query);
 		model.addAttribute("pages", PageLinks.of(results, base.encode().toUriString()));
 		model.addAttribute("mode", watch ? "watch" : "list");
@@ -114,7 +124,8 @@ class HardshipFileController {
 	String showWorkQueue(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		Page<FileSummary> results = search.workQueue(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("files", results);
-		model.addAttribute("query", new FileQuery(null, null, null, null, false));
+		model.addAttribute("priorityMembers", priorityHolders.amongFiles(results));
+		model.addAttribute("query", new FileQuery(null, null, null, null, false, false));
 		model.addAttribute("pages", PageLinks.of(results, "/aid/files/queue"));
 		model.addAttribute("mode", "queue");
 		return "aid/files/list";
@@ -166,6 +177,7 @@ class HardshipFileController {
 
 	private String detail(CurrentUser user, FileView file, int accessPage, Model model) {
 		model.addAttribute("file", file);
+		model.addAttribute("priorityHolder", priorityHolders.isPriority(file.memberId()));
 		if (permissions.mayReadAccessLog(user)) {
 			var accesses = accessLog.entries(user, file.id(),
 					PageRequest.of(Math.max(accessPage, 0), ACCESS_PAGE_SIZE));

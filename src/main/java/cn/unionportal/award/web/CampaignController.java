@@ -8,11 +8,12 @@ import java.util.Map;
 import cn.unionportal.award.AwardPermissions;
 import cn.unionportal.award.CampaignFigures;
 import cn.unionportal.award.CampaignManagement;
+import cn.unionportal.award.Campaigns;
 import cn.unionportal.award.CampaignStatus;
 import cn.unionportal.award.CampaignView;
 import cn.unionportal.award.Criterion;
 import cn.unionportal.award.HonourCatalogue;
-import cn.unionportal.award.NominationManagement;
+import cn.unionportal.award.NominationSearch;
 import cn.unionportal.award.NominationStatus;
 import cn.unionportal.award.NominationView;
 import cn.unionportal.award.NoticeAndConferral;
@@ -42,7 +43,9 @@ class CampaignController {
 
 	private final CampaignManagement campaigns;
 
-	private final NominationManagement nominations;
+	private final Campaigns campaignReads;
+
+	private final NominationSearch nominations;
 
 	private final NoticeAndConferral notice;
 
@@ -52,9 +55,10 @@ class CampaignController {
 
 	private final Clock clock;
 
-	CampaignController(CampaignManagement campaigns, NominationManagement nominations, NoticeAndConferral notice,
+	CampaignController(CampaignManagement campaigns, Campaigns campaignReads, NominationSearch nominations, NoticeAndConferral notice,
 			HonourCatalogue catalogue, AwardPermissions permissions, Clock clock) {
 		this.campaigns = campaigns;
+		this.campaignReads = campaignReads;
 		this.nominations = nominations;
 		this.notice = notice;
 		this.catalogue = catalogue;
@@ -64,7 +68,7 @@ class CampaignController {
 
 	@GetMapping
 	String listCampaigns(CurrentUser user, Model model) {
-		model.addAttribute("campaigns", campaigns.campaigns(user));
+		model.addAttribute("campaigns", campaignReads.campaigns(user));
 		model.addAttribute("mayOpen", permissions.mayOpenCampaign(user));
 		return "awards/campaigns";
 	}
@@ -99,9 +103,9 @@ class CampaignController {
 	@GetMapping("/campaigns/{id}")
 	String showCampaign(CurrentUser user, @PathVariable long id, @RequestParam(required = false) NominationStatus status,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		CampaignView campaign = campaigns.campaign(user, id);
-		CampaignFigures figures = campaigns.figures(user, id);
-		Page<NominationView> list = nominations.nominationsOf(user, id, status, PageRequest.of(Math.max(page, 0), 20));
+		CampaignView campaign = campaignReads.campaign(user, id);
+		CampaignFigures figures = campaignReads.figures(user, campaign);
+		Page<NominationView> list = nominations.nominationsOf(user, campaign, status, PageRequest.of(Math.max(page, 0), 20));
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("figures", figures);
 		model.addAttribute("nominations", list);
@@ -110,9 +114,9 @@ class CampaignController {
 		model.addAttribute("pages", PageLinks.of(list, "/awards/campaigns/" + id + (status == null ? "" : "?status=" + status)));
 		model.addAttribute("mayRun", permissions.mayRunCampaign(user, campaign.organizationId()));
 		model.addAttribute("mayNominate", campaign.status() == CampaignStatus.NOMINATING && permissions.mayNominate(user));
-		model.addAttribute("objections", notice.objections(user, id));
+		model.addAttribute("objections", notice.objections(user, campaign));
 		model.addAttribute("mayResolve", permissions.mayResolveObjections(user, campaign.organizationId()));
-		model.addAttribute("rules", campaigns.ruleValues(id));
+		model.addAttribute("rules", campaignReads.ruleValues(id));
 		model.addAttribute("criteria", Criterion.values());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "awards/campaign";

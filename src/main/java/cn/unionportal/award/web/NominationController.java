@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.unionportal.award.AwardPermissions;
-import cn.unionportal.award.CampaignManagement;
+import cn.unionportal.award.Campaigns;
 import cn.unionportal.award.CampaignView;
 import cn.unionportal.award.ClearanceItem;
 import cn.unionportal.award.NominationFiles;
 import cn.unionportal.award.NominationManagement;
+import cn.unionportal.award.NominationReview;
+import cn.unionportal.award.NominationSearch;
 import cn.unionportal.award.NominationView;
 import cn.unionportal.award.NomineeCategory;
 import cn.unionportal.award.ReviewDecision;
@@ -45,9 +47,13 @@ class NominationController {
 
 	private final NominationManagement nominations;
 
+	private final NominationSearch search;
+
+	private final NominationReview review;
+
 	private final NominationFiles files;
 
-	private final CampaignManagement campaigns;
+	private final Campaigns campaigns;
 
 	private final MemberManagement members;
 
@@ -57,10 +63,12 @@ class NominationController {
 
 	private final Clock clock;
 
-	NominationController(NominationManagement nominations, NominationFiles files, CampaignManagement campaigns,
+	NominationController(NominationManagement nominations, NominationSearch search, NominationReview review, NominationFiles files, Campaigns campaigns,
 			MemberManagement members, OrganizationManagement organizations, AwardPermissions permissions,
 			Clock clock) {
 		this.nominations = nominations;
+		this.search = search;
+		this.review = review;
 		this.files = files;
 		this.campaigns = campaigns;
 		this.members = members;
@@ -116,16 +124,16 @@ class NominationController {
 
 	@GetMapping("/nominations/{id}")
 	String showNomination(CurrentUser user, @PathVariable long id, Model model) {
-		NominationView n = nominations.nomination(user, id);
+		NominationView n = search.nomination(user, id);
 		CampaignView campaign = campaigns.campaign(user, n.campaignId());
 		model.addAttribute("n", n);
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("timeline", nominations.timeline(user, id));
+		model.addAttribute("timeline", search.timeline(user, id));
 		model.addAttribute("attachments", files.list(user, id));
-		model.addAttribute("cleared", nominations.clearances(user, id));
+		model.addAttribute("cleared", search.clearances(user, id));
 		model.addAttribute("clearanceItems", ClearanceItem.values());
-		model.addAttribute("mayReview", permissions.mayReviewInDistrict(user, n.quotaOrganizationId(), n.nominatedBy()));
-		model.addAttribute("mayVote", permissions.mayVote(user, campaign.organizationId(), n.nominatedBy(), n.districtReviewer()));
+		model.addAttribute("mayReview", permissions.mayReviewInDistrict(user, id));
+		model.addAttribute("mayVote", permissions.mayVote(user, id));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "awards/nomination";
 	}
@@ -180,12 +188,12 @@ class NominationController {
 			@RequestParam(required = false) ReviewDecision decision, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/nominations/" + id, "award.nomination.reviewed",
-				() -> nominations.reviewInDistrict(user, id, version, decision, reason));
+				() -> review.reviewInDistrict(user, id, version, decision, reason));
 	}
 
 	@PostMapping("/nominations/{id}/vote")
 	String vote(CurrentUser user, @PathVariable long id, @RequestParam boolean inFavour, RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/nominations/" + id, "award.nomination.voted",
-				() -> nominations.vote(user, id, inFavour));
+				() -> review.vote(user, id, inFavour));
 	}
 }

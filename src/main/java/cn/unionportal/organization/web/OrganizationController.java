@@ -2,11 +2,13 @@ package cn.unionportal.organization.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import cn.unionportal.organization.OrganizationAffiliations;
 import cn.unionportal.organization.OrganizationLifecycle;
 import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.organization.OrganizationPageSection;
 import cn.unionportal.organization.OrganizationPermissions;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.organization.OrganizationType;
@@ -51,9 +53,13 @@ class OrganizationController {
 
 	private final OrganizationPermissions permissions;
 
+	private final List<OrganizationPageSection> sections;
+
 	OrganizationController(OrganizationManagement organizations, OrganizationLifecycle changes,
-			OrganizationAffiliations affiliations, Clock clock, OrganizationPermissions permissions) {
+			OrganizationAffiliations affiliations, Clock clock, OrganizationPermissions permissions,
+			List<OrganizationPageSection> sections) {
 		this.permissions = permissions;
+		this.sections = sections;
 		this.organizations = organizations;
 		this.changes = changes;
 		this.affiliations = affiliations;
@@ -109,6 +115,10 @@ class OrganizationController {
 		if (organization.type().isAffiliationTarget()) {
 			model.addAttribute("affiliatedUnions", organizations.affiliatedUnions(user, id, PageRequest.of(0, 100)));
 		}
+		model.addAttribute("sections", sections.stream()
+			.flatMap(section -> section.sectionFor(user, id).stream())
+			.sorted(Comparator.comparingInt(OrganizationPageSection.Section::order))
+			.toList());
 		model.addAttribute("today", LocalDate.now(clock));
 		return "organizations/detail";
 	}
