@@ -55,6 +55,26 @@ public class OrganizationStatistics {
 	}
 
 	/**
+	 * Every organization of the whole tree with its ancestors, itself included (for adding up
+	 * figures the tree: an organization's figure counts at each of them).
+	 */
+	public Map<Long, java.util.List<Long>> ancestry() {
+		Map<Long, java.util.List<Long>> ancestry = new HashMap<>();
+		jdbc.sql("SELECT descendant_id, ancestor_id FROM organization_closure")
+			.query((rs, i) -> ancestry.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return ancestry;
+	}
+
+	/** The organization's ancestors, itself included (empty when it does not exist). */
+	public java.util.List<Long> ancestorsOf(long id) {
+		return jdbc.sql("SELECT ancestor_id FROM organization_closure WHERE descendant_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Figures of the organizations in the subtree for the days {@code start}..{@code end}, by
 	 * figure key and organization: {@code organizations.active.<TYPE>} (in existence at the end:
 	 * founded, or else created, by then and not dissolved by then), {@code organizations.founded},

@@ -3,6 +3,7 @@ package cn.unionportal.statistics;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.unionportal.organization.OrganizationEvents;
 import cn.unionportal.organization.OrganizationStatistics;
 import cn.unionportal.organization.OrganizationType;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,24 @@ class OrganizationSection implements FigureSource {
 		figures.add(Figure.count("organizations.dissolved"));
 		figures.add(Figure.count("organizations.affiliations"));
 		return figures;
+	}
+
+	/**
+	 * A new or dissolved organization changes its own figures; a move changes the sums of two
+	 * branches of the tree (null: the whole tree is recomputed).
+	 */
+	@Override
+	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		if (event instanceof OrganizationEvents.OrganizationCreated created) {
+			return List.of(created.organizationId());
+		}
+		if (event instanceof OrganizationEvents.OrganizationDissolved dissolved) {
+			return List.of(dissolved.organizationId());
+		}
+		if (event instanceof OrganizationEvents.OrganizationMoved) {
+			return java.util.Collections.singletonList(null);
+		}
+		return List.of();
 	}
 
 	@Override
