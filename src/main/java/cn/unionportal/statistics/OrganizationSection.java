@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationSection implements FigureSource {
 
+	/** The recorded employees of the grassroots unions (organization module). */
+	static final String EMPLOYEES = "organizations.employees";
+
+	/** Members of the unions that recorded their employees (derived here, {@link Ratios#derive}). */
+	static final String MEMBERS_WITH_EMPLOYEES = "membership.members";
+
 	private final OrganizationStatistics organizations;
 
 	OrganizationSection(OrganizationStatistics organizations) {
@@ -42,6 +48,9 @@ class OrganizationSection implements FigureSource {
 				figures.add(Figure.count("organizations.active." + type));
 			}
 		}
+		figures.add(Figure.people(EMPLOYEES, null));
+		figures.add(Figure.people(MEMBERS_WITH_EMPLOYEES, null));
+		figures.add(Figure.rate("membership.rate").asHeadline());
 		figures.add(Figure.count("organizations.founded"));
 		figures.add(Figure.count("organizations.dissolved"));
 		figures.add(Figure.count("organizations.affiliations"));

@@ -86,7 +86,7 @@ public class StatisticsManagement {
 		long top = scopes.of(user).rootId();
 		int year = currentYear();
 		refresh.ensure(List.of(year));
-		Map<String, BigDecimal> totals = store.totals(top, year, year).getOrDefault(year, Map.of());
+		Map<String, BigDecimal> totals = Ratios.with(store.totals(top, year, year).getOrDefault(year, Map.of()));
 		return sources.stream()
 			.flatMap(s -> s.figures().stream())
 			.filter(Figure::headline)
@@ -143,7 +143,8 @@ public class StatisticsManagement {
 			Map<Integer, Map<String, BigDecimal>> frozen = store.frozenTotals(top, years.get(0), year);
 			frozenYears.forEach(y -> totals.put(y, frozen.getOrDefault(y, Map.of())));
 		}
-		Map<String, BigDecimal> live = freeze.frozen() ? stored.getOrDefault(year, Map.of()) : null;
+		totals.replaceAll((y, sums) -> Ratios.with(sums));
+		Map<String, BigDecimal> live = freeze.frozen() ? Ratios.with(stored.getOrDefault(year, Map.of())) : null;
 		List<Section> sections = new ArrayList<>();
 		for (FigureSource source : sources) {
 			List<Line> lines = new ArrayList<>();
@@ -173,20 +174,44 @@ public class StatisticsManagement {
 		boolean frozen = snapshots.isFrozen(year);
 		boolean frozenBefore = snapshots.isFrozen(year - 1);
 		List<OrganizationStatistics.Level> children = organizations.childrenOf(top);
-		List<Long> ids = children.stream().map(OrganizationStatistics.Level::id).toList();
-		Map<Long, BigDecimal> now = store.totalsOf(ids, year, key, frozen);
-		Map<Long, BigDecimal> before = store.totalsOf(ids, year - 1, key, frozenBefore);
+		String[] parts = Ratios.OF.getOrDefault(key, new String[] { key });
+		List<Map<Long, BigDecimal>> now = new ArrayList<>();
+		List<Map<Long, BigDecimal>> before = new ArrayList<>();
+		for (String part : parts) {
+			now.add(rowValues(top, children, year, part, frozen));
+			before.add(rowValues(top, children, year - 1, part, frozenBefore));
+		}
 		List<Row> rows = new ArrayList<>();
-		rows.add(new Row(top, scope.name(top), true, store.ownValue(top, year, key, frozen),
-				store.ownValue(top, year - 1, key, frozenBefore), link(figure, top, year)));
+		rows.add(new Row(top, scope.name(top), true, combine(now, top), combine(before, top), link(figure, top, year)));
 		for (OrganizationStatistics.Level level : children) {
-			rows.add(new Row(level.id(), level.name(), false, value(now, level.id()), value(before, level.id()),
+			rows.add(new Row(level.id(), level.name(), false, combine(now, level.id()), combine(before, level.id()),
 					link(figure, level.id(), year)));
 		}
-		BigDecimal total = rows.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal previousTotal = rows.stream().map(Row::previous).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new Breakdown(figure, source.section(), top, scope.name(top), year, rows, total, previousTotal,
+		return new Breakdown(figure, source.section(), top, scope.name(top), year, rows, total(now), total(before),
 				snapshots.freezeOf(year));
+	}
+
+	/** One figure's value in each row of a breakdown: the top's own records and each child's subtree. */
+	private Map<Long, BigDecimal> rowValues(long top, List<OrganizationStatistics.Level> children, int year, String key,
+			boolean frozen) {
+		Map<Long, BigDecimal> values = new HashMap<>(
+				store.totalsOf(children.stream().map(OrganizationStatistics.Level::id).toList(), year, key, frozen));
+		values.put(top, store.ownValue(top, year, key, frozen));
+		return values;
+	}
+
+	/** A row's value: the figure's, or for a percentage its numerator over its denominator. */
+	private static BigDecimal combine(List<Map<Long, BigDecimal>> parts, long organization) {
+		return parts.size() == 1 ? value(parts.get(0), organization)
+				: Ratios.percent(value(parts.get(0), organization), value(parts.get(1), organization));
+	}
+
+	/** The total of a breakdown: the sum of its rows, or for a percentage the sums' ratio. */
+	private static BigDecimal total(List<Map<Long, BigDecimal>> parts) {
+		List<BigDecimal> sums = parts.stream()
+			.map(values -> values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+			.toList();
+		return sums.size() == 1 ? sums.get(0) : Ratios.percent(sums.get(0), sums.get(1));
 	}
 
 	/** Every organization's own figures in the subtree for the year, computed live (for a freeze). */

@@ -141,6 +141,7 @@ public class StatisticsRefresh {
 		StatisticsPeriod period = settings.period(year);
 		OrganizationFigures all = new OrganizationFigures();
 		sources.forEach(source -> all.addAll(source.compute(top, period)));
+		Ratios.derive(all);
 		return all;
 	}
 

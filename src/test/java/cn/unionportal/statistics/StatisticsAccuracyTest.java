@@ -161,6 +161,33 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 		assertThat(a2021.get("hardship.paidInPeriod")).isEqualByComparingTo("400");
 	}
 
+	/**
+	 * Employees are recorded at 甲一 (4) and 乙一 (10), not at 甲二: the rate counts only the members
+	 * of the unions that recorded the number, at every level and in every row of a breakdown.
+	 */
+	@Test
+	void employeesAndTheMembershipRateAddUpLevelByLevel() {
+		Map<String, BigDecimal> a = values(statistics.report(federation, data.districtA, 2020));
+		assertThat(count(a, "organizations.employees")).isEqualTo(4);
+		assertThat(count(a, "membership.members")).isEqualTo(2); // m1 and m2 at 甲一; m6 at 甲二 has no employees
+		assertThat(a.get("membership.rate")).isEqualByComparingTo("50.0");
+		Map<String, BigDecimal> b = values(statistics.report(federation, data.districtB, 2020));
+		assertThat(b.get("membership.rate")).isEqualByComparingTo("10.0"); // m5 of 10 employees
+		Breakdown employees = statistics.breakdown(federation, null, 2020, "organizations.employees");
+		assertThat(rowOf(employees, data.districtA)).isEqualByComparingTo("4");
+		assertThat(rowOf(employees, data.districtB)).isEqualByComparingTo("10");
+		assertThat(employees.total()).isEqualByComparingTo(
+				employees.rows().stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add));
+		Breakdown rate = statistics.breakdown(federation, data.districtA, 2020, "membership.rate");
+		assertThat(rowOf(rate, data.unionA1)).isEqualByComparingTo("50.0");
+		assertThat(rowOf(rate, data.unionA2)).isEqualByComparingTo("0");
+		assertThat(rate.total()).isEqualByComparingTo("50.0");
+		Long root = jdbc.queryForObject("SELECT SUM(employees) FROM organization WHERE type = 'GRASSROOTS_UNION'"
+				+ " AND COALESCE(founded_on, CAST(created_at AS DATE)) <= DATE '2020-12-31'"
+				+ " AND (dissolved_on IS NULL OR dissolved_on > DATE '2020-12-31')", Long.class);
+		assertThat(count(values(statistics.report(federation, null, 2020)), "organizations.employees")).isEqualTo(root);
+	}
+
 	@Test
 	void crossChecksHoldAndEveryLevelAddsUp() {
 		for (long top : new long[] { organizations.rootId(), data.districtA }) {
