@@ -2,9 +2,11 @@
 -- statistics_figure: every organization's own figure of a year and the sum over its subtree
 -- (own included), recomputed by the statistics refresh (a full year, or the organizations marked
 -- dirty by module events); a page reads the subtree value of one organization, a breakdown those
--- of its children. A year is materialized when it has a row in statistics_refresh.
+-- of its children. A year is materialized when it has a row in statistics_refresh. No foreign key
+-- to organization: the rows are derived and rewritten by every full refresh (and tests that empty
+-- the hierarchy must not trip over them).
 CREATE TABLE statistics_figure (
-    organization_id BIGINT         NOT NULL REFERENCES organization (id),
+    organization_id BIGINT         NOT NULL,
     stat_year       INT            NOT NULL,
     figure_key      VARCHAR(80)    NOT NULL,
     own_value       DECIMAL(16, 2) NOT NULL,
