@@ -94,8 +94,8 @@ public class StatisticsFreezes {
 				if (figure.people()) {
 					people = value;
 				}
-				// a money figure counts the people of the nearest people figure before it in its section
-				BigDecimal group = figure.people() || figure.unit() == FigureUnit.YUAN ? people : null;
+				// an amount or a percentage counts the people of the nearest people figure before it in its section
+				BigDecimal group = figure.people() || figure.unit() != FigureUnit.COUNT ? people : null;
 				if (group == null || group.compareTo(BigDecimal.valueOf(MINIMUM_GROUP)) >= 0) {
 					result.put(figure, value);
 				}

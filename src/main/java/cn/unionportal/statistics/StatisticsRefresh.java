@@ -1,7 +1,6 @@
 package cn.unionportal.statistics;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -67,15 +66,13 @@ public class StatisticsRefresh {
 
 	private final TransactionTemplate transaction;
 
-	private final Clock clock;
-
 	private final int incrementalLimit;
 
 	private final Duration fullRefresh;
 
 	StatisticsRefresh(List<FigureSource> sources, StatisticsStore store, StatisticsSettings settings,
 			OrganizationStatistics organizations, OrganizationManagement hierarchy, ClusterLeases leases,
-			PlatformTransactionManager transactions, Clock clock,
+			PlatformTransactionManager transactions,
 			@Value("${portal.statistics.incremental-limit:25}") int incrementalLimit,
 			@Value("${portal.statistics.full-refresh-minutes:60}") long fullRefreshMinutes) {
 		this.sources = sources.stream().sorted(Comparator.comparingInt(FigureSource::order)).toList();
@@ -87,7 +84,6 @@ public class StatisticsRefresh {
 		this.transaction = new TransactionTemplate(transactions);
 		// its own transaction: a page may materialize a year from inside its read-only one
 		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = clock;
 		this.incrementalLimit = incrementalLimit;
 		this.fullRefresh = Duration.ofMinutes(fullRefreshMinutes);
 	}
@@ -105,7 +101,7 @@ public class StatisticsRefresh {
 		}
 		for (FigureSource source : sources) {
 			for (Long organization : source.organizationsTouchedBy(event)) {
-				store.markDirty(organization, clock.instant());
+				store.markDirty(organization, settings.now());
 			}
 		}
 	}
@@ -120,7 +116,7 @@ public class StatisticsRefresh {
 				}
 				catch (DataIntegrityViolationException concurrent) {
 					// another request or node materialized the same year at the same moment
-					refreshed.put(year, store.refreshed(settings.startMonth()).getOrDefault(year, clock.instant()));
+					refreshed.put(year, store.refreshed(settings.startMonth()).getOrDefault(year, settings.now()));
 				}
 			}
 		}
@@ -129,7 +125,7 @@ public class StatisticsRefresh {
 
 	/** Recomputes a year in full (every organization). @return the time of the refresh */
 	Instant refreshYear(int year) {
-		Instant at = clock.instant();
+		Instant at = settings.now();
 		OrganizationFigures own = compute(hierarchy.rootId(), year);
 		Map<String, Map<Long, BigDecimal>> subtree = rollUp(own, organizations.ancestry());
 		transaction.executeWithoutResult(tx -> store.replaceYear(year, settings.startMonth(), own, subtree, at));
@@ -182,9 +178,9 @@ public class StatisticsRefresh {
 	 * @return whether it ran (false: the lease stayed taken)
 	 */
 	public boolean refreshNow(int year) {
-		Instant until = clock.instant().plusSeconds(60);
+		Instant until = settings.now().plusSeconds(60);
 		while (!leases.tryAcquire(LEASE, LEASE_FOR)) {
-			if (clock.instant().isAfter(until)) {
+			if (settings.now().isAfter(until)) {
 				return false;
 			}
 			sleep();
@@ -201,9 +197,9 @@ public class StatisticsRefresh {
 
 	/** Every materialized year recomputed in full (tests, and after a change of the year's start). */
 	public void refreshAll() {
-		Instant until = clock.instant().plusSeconds(60);
+		Instant until = settings.now().plusSeconds(60);
 		while (!leases.tryAcquire(LEASE, LEASE_FOR)) {
-			if (clock.instant().isAfter(until)) {
+			if (settings.now().isAfter(until)) {
 				throw new IllegalStateException("statistics refresh lease still taken");
 			}
 			sleep();
@@ -226,7 +222,7 @@ public class StatisticsRefresh {
 			Instant last = refreshed.get(year);
 			boolean closedSince = last != null && last.isBefore(settings.period(year).endExclusive())
 					&& settings.period(year).end().isBefore(settings.today());
-			boolean stale = year == current && last != null && last.plus(fullRefresh).isBefore(clock.instant());
+			boolean stale = year == current && last != null && last.plus(fullRefresh).isBefore(settings.now());
 			if (last == null || closedSince || stale) {
 				refreshYear(year);
 			}

@@ -33,6 +33,10 @@ class StatisticsSettings {
 		return startMonth;
 	}
 
+	java.time.Instant now() {
+		return clock.instant();
+	}
+
 	LocalDate today() {
 		return LocalDate.now(clock);
 	}
