@@ -71,6 +71,24 @@ class AidFigures implements FigureSource {
 		return figures;
 	}
 
+	/** Approvals, payments, filings and exits change the figures of the organization the event names. */
+	@Override
+	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		if (event instanceof AidEvents.AidCaseApproved approved) {
+			return List.of(approved.organizationId());
+		}
+		if (event instanceof AidEvents.AidPaymentRecorded paid) {
+			return List.of(paid.organizationId());
+		}
+		if (event instanceof AidEvents.HardshipFileFiled filed) {
+			return List.of(filed.organizationId());
+		}
+		if (event instanceof AidEvents.HardshipFileExited exited) {
+			return List.of(exited.organizationId());
+		}
+		return List.of();
+	}
+
 	@Override
 	public OrganizationFigures compute(long top, StatisticsPeriod period) {
 		OrganizationFigures figures = new OrganizationFigures();

@@ -45,6 +45,18 @@ class AwardFigures implements FigureSource {
 				Figure.count("awards.conferred.DISTRICT"), Figure.count("awards.studios"));
 	}
 
+	/** Conferring and revoking an honour change the figures of its organization. */
+	@Override
+	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		if (event instanceof HonourEvents.HonourConferred conferred) {
+			return List.of(conferred.organizationId());
+		}
+		if (event instanceof HonourEvents.HonourRevoked revoked) {
+			return List.of(revoked.organizationId());
+		}
+		return List.of();
+	}
+
 	@Override
 	public OrganizationFigures compute(long top, StatisticsPeriod period) {
 		OrganizationFigures figures = new OrganizationFigures();

@@ -58,6 +58,8 @@ class DemoData implements StartupTask {
 
 	private final List<Long> memberHomes = new ArrayList<>();
 
+	private final java.util.Set<Long> unions = new java.util.HashSet<>();
+
 	private int creditSequence;
 
 	DemoData(OrganizationManagement organizations, OrganizationLifecycle changes, OrganizationAffiliations affiliations,
@@ -126,7 +128,8 @@ class DemoData implements StartupTask {
 		long lingang = tree.add(rootId, DISTRICT_FEDERATION, "威海临港经济技术开发区总工会", "徐振华");
 		tree.union(lingang, "威海临港国际物流有限公司工会", "371073");
 
-		int members = federation.populate(memberHomes, Scale.DEMO.size().members(), GenerateCommand.DEFAULT_SEED);
+		int members = federation.populate(memberHomes, unions, Scale.DEMO.size().members(),
+				GenerateCommand.DEFAULT_SEED);
 
 		accounts.createInitialAccount("admin", "系统管理员", rootId, Set.of(StaffRole.FEDERATION_ADMIN), PASSWORD,
 				false);
@@ -160,6 +163,7 @@ class DemoData implements StartupTask {
 			long id = changes.create(system, parent, GRASSROOTS_UNION,
 					new OrganizationChanges(name, null, LocalDate.of(2012, 3, 1).plusDays(creditSequence * 101L), code));
 			memberHomes.add(id);
+			unions.add(id);
 			return id;
 		}
 	}

@@ -37,4 +37,9 @@ class HierarchyWriter {
 			.toList();
 		return writer.write(organizations, affiliations, rootId);
 	}
+
+	/** Records the generated number of employees of grassroots unions; call inside a transaction. */
+	void employees(java.util.Map<Long, Integer> employees) {
+		writer.writeEmployees(employees);
+	}
 }

@@ -104,6 +104,13 @@ public class SyntheticFederation {
 			}
 		}
 		int written = writeMembers(homes, homeCounts, seed);
+		java.util.Set<Long> unions = new java.util.HashSet<>();
+		for (int i = 0; i < ids.length; i++) {
+			if (plan.organizations().get(i).type() == cn.unionportal.organization.OrganizationType.GRASSROOTS_UNION) {
+				unions.add(ids[i]);
+			}
+		}
+		recordEmployees(homes, homeCounts, unions, seed);
 		Duration memberTime = Duration.ofNanos(System.nanoTime() - started);
 		Report report = new Report(plan.countsByType(), plan.affiliations().size(), written, hierarchyTime, memberTime);
 		log.info("Wrote {} members in {} ms ({} per second)", written, memberTime.toMillis(),
@@ -118,6 +125,15 @@ public class SyntheticFederation {
 	 * @return the number of members written
 	 */
 	public int populate(List<Long> memberHomes, int count, long seed) {
+		return populate(memberHomes, java.util.Set.of(), count, seed);
+	}
+
+	/**
+	 * As {@link #populate(List, int, long)}, and records each grassroots union's number of
+	 * employees ({@code unions}: those among the homes) so that its membership rate lies between 80
+	 * and 95%.
+	 */
+	public int populate(List<Long> memberHomes, java.util.Set<Long> unions, int count, long seed) {
 		if (memberHomes.isEmpty() || count == 0) {
 			return 0;
 		}
@@ -127,7 +143,24 @@ public class SyntheticFederation {
 		for (int c : spread) {
 			counts.add(c);
 		}
-		return writeMembers(memberHomes, counts, seed);
+		int written = writeMembers(memberHomes, counts, seed);
+		recordEmployees(memberHomes, counts, unions, seed);
+		return written;
+	}
+
+	/** Employees = members / a rate drawn between 80 and 95% for each union with members. */
+	private void recordEmployees(List<Long> homes, List<Integer> counts, java.util.Set<Long> unions, long seed) {
+		SplittableRandom random = new SplittableRandom(seed ^ 0x5EED_E3L);
+		java.util.Map<Long, Integer> employees = new java.util.HashMap<>();
+		for (int h = 0; h < homes.size(); h++) {
+			double rate = 0.80 + 0.15 * random.nextDouble();
+			if (unions.contains(homes.get(h)) && counts.get(h) > 0) {
+				employees.put(homes.get(h), (int) Math.max(counts.get(h), Math.round(counts.get(h) / rate)));
+			}
+		}
+		if (!employees.isEmpty()) {
+			transaction.executeWithoutResult(status -> hierarchy.employees(employees));
+		}
 	}
 
 	private int writeMembers(List<Long> homes, List<Integer> counts, long seed) {

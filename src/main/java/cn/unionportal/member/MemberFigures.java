@@ -66,6 +66,21 @@ class MemberFigures implements FigureSource {
 			.toList();
 	}
 
+	/** Joining, leaving and moving change the figures of the organizations the event names. */
+	@Override
+	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		if (event instanceof MemberEvents.MemberJoined joined) {
+			return List.of(joined.organizationId());
+		}
+		if (event instanceof MemberEvents.MemberStatusChanged changed) {
+			return List.of(changed.organizationId());
+		}
+		if (event instanceof MemberEvents.MemberTransferred moved) {
+			return List.of(moved.fromOrganizationId(), moved.toOrganizationId());
+		}
+		return List.of();
+	}
+
 	@Override
 	public OrganizationFigures compute(long top, StatisticsPeriod period) {
 		OrganizationFigures figures = new OrganizationFigures();

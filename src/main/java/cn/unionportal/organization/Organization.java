@@ -57,6 +57,9 @@ class Organization {
 	@Column(name = "credit_code", length = 18)
 	private String creditCode;
 
+	/** The unit's number of employees (grassroots unions; null: not recorded). */
+	private Integer employees;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 20)
 	private OrganizationStatus status = OrganizationStatus.ACTIVE;
@@ -94,6 +97,7 @@ class Organization {
 		this.chair = changes.chair() == null || changes.chair().isBlank() ? null : changes.chair().strip();
 		this.foundedOn = changes.foundedOn();
 		this.creditCode = type.isEnterprise() ? CreditCode.normalize(changes.creditCode()) : null;
+		this.employees = type == OrganizationType.GRASSROOTS_UNION ? changes.employees() : null;
 		this.updatedAt = now;
 	}
 
@@ -142,6 +146,10 @@ class Organization {
 
 	String getCreditCode() {
 		return creditCode;
+	}
+
+	Integer getEmployees() {
+		return employees;
 	}
 
 	OrganizationStatus getStatus() {

@@ -104,6 +104,13 @@ public class OrganizationBulkWriter {
 		return ids;
 	}
 
+	/** Records the number of employees of grassroots unions (generated data: id → employees). */
+	public void writeEmployees(java.util.Map<Long, Integer> employees) {
+		List<Object[]> rows = new ArrayList<>(employees.size());
+		employees.forEach((id, count) -> rows.add(new Object[] { count, id }));
+		batches("UPDATE organization SET employees = ? WHERE id = ? AND type = 'GRASSROOTS_UNION'", rows);
+	}
+
 	private void batches(String sql, List<Object[]> rows) {
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));

@@ -280,7 +280,7 @@ public class OrganizationManagement {
 		boolean parentVisible = o.getParentId() != null && isWithinScope(user, o.getParentId());
 		return new OrganizationView(o.getId(), o.getName(), o.getType(), parentVisible ? o.getParentId() : null,
 				parentName, o.getChair(), o.getFoundedOn(), o.getCreditCode(), o.getStatus(), o.getDissolvedOn(),
-				o.getVersion(), o.getId() == user.organizationId());
+				o.getVersion(), o.getId() == user.organizationId(), o.getEmployees());
 	}
 
 	private Page<OrganizationSummary> withCounts(Page<Organization> page) {

@@ -55,9 +55,31 @@ public class OrganizationStatistics {
 	}
 
 	/**
+	 * Every organization of the whole tree with its ancestors, itself included (for adding up
+	 * figures the tree: an organization's figure counts at each of them).
+	 */
+	public Map<Long, java.util.List<Long>> ancestry() {
+		Map<Long, java.util.List<Long>> ancestry = new HashMap<>();
+		jdbc.sql("SELECT descendant_id, ancestor_id FROM organization_closure")
+			.query((rs, i) -> ancestry.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return ancestry;
+	}
+
+	/** The organization's ancestors, itself included (empty when it does not exist). */
+	public java.util.List<Long> ancestorsOf(long id) {
+		return jdbc.sql("SELECT ancestor_id FROM organization_closure WHERE descendant_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Figures of the organizations in the subtree for the days {@code start}..{@code end}, by
 	 * figure key and organization: {@code organizations.active.<TYPE>} (in existence at the end:
-	 * founded, or else created, by then and not dissolved by then), {@code organizations.founded},
+	 * founded, or else created, by then and not dissolved by then), {@code organizations.employees} (the recorded number
+	 * of employees of the grassroots unions in existence at the end, as recorded today),
+	 * {@code organizations.founded},
 	 * {@code organizations.dissolved}, {@code organizations.affiliations} (affiliations of the
 	 * grassroots unions to industry and industry-chain federations, at the union).
 	 */
@@ -66,10 +88,16 @@ public class OrganizationStatistics {
 		ScopedQuery active = ScopedQuery.from("organization o", "o.id", top)
 			.and("COALESCE(o.founded_on, CAST(o.created_at AS DATE)) <= :end", "end", end)
 			.and("o.dissolved_on IS NULL OR o.dissolved_on > :end");
-		jdbc.sql("SELECT o.id, o.type" + active.fromWhere())
+		jdbc.sql("SELECT o.id, o.type, o.employees" + active.fromWhere())
 			.params(active.params())
-			.query((rs, i) -> figures.computeIfAbsent("organizations.active." + rs.getString(2), k -> new HashMap<>())
-				.put(rs.getLong(1), 1L))
+			.query((rs, i) -> {
+				figures.computeIfAbsent("organizations.active." + rs.getString(2), k -> new HashMap<>()).put(rs.getLong(1), 1L);
+				long employees = rs.getLong(3);
+				if (!rs.wasNull() && employees > 0) {
+					figures.computeIfAbsent("organizations.employees", k -> new HashMap<>()).put(rs.getLong(1), employees);
+				}
+				return null;
+			})
 			.list();
 		ScopedQuery founded = ScopedQuery.from("organization o", "o.id", top)
 			.and("o.founded_on >= :start", "start", start)

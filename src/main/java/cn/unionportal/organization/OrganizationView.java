@@ -7,7 +7,7 @@ import java.time.LocalDate;
  */
 public record OrganizationView(long id, String name, OrganizationType type, Long parentId, String parentName,
 		String chair, LocalDate foundedOn, String creditCode, OrganizationStatus status, LocalDate dissolvedOn,
-		long version, boolean scopeRoot) {
+		long version, boolean scopeRoot, Integer employees) {
 
 	public boolean isActive() {
 		return status == OrganizationStatus.ACTIVE;

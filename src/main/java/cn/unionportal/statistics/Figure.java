@@ -17,6 +17,11 @@ public record Figure(String key, FigureUnit unit, boolean headline, boolean peop
 		return new Figure(key, FigureUnit.COUNT, false, true, listLink);
 	}
 
+	/** A percentage of two figures' sums (defined in {@link Ratios}). */
+	public static Figure rate(String key) {
+		return new Figure(key, FigureUnit.PERCENT, false, false, null);
+	}
+
 	public static Figure money(String key) {
 		return new Figure(key, FigureUnit.YUAN, false, false, null);
 	}

@@ -24,4 +24,13 @@ public interface FigureSource {
 
 	/** Every organization's own values in the subtree of {@code top} for the period. */
 	OrganizationFigures compute(long top, StatisticsPeriod period);
+
+	/**
+	 * The organizations whose own figures an event of this module may change (each is recomputed at
+	 * the next refresh; {@code null} in the list: the whole tree). None by default: such edits show
+	 * at the next full refresh.
+	 */
+	default java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		return java.util.List.of();
+	}
 }

@@ -16,7 +16,7 @@ final class NationalForm {
 
 	static final List<Indicator> INDICATORS = List.of(
 			new Indicator("BASE", "1", "unitType", null),
-			new Indicator("BASE", "2", "employees", null),
+			new Indicator("BASE", "2", "employees", "organizations.employees"),
 			new Indicator("BASE", "3", "womenEmployees", null),
 			new Indicator("BASE", "4", "migrantEmployees", null),
 			new Indicator("BASE", "5", "members", "members.total"),

@@ -3,6 +3,7 @@ package cn.unionportal.statistics;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.unionportal.organization.OrganizationEvents;
 import cn.unionportal.organization.OrganizationStatistics;
 import cn.unionportal.organization.OrganizationType;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrganizationSection implements FigureSource {
+
+	/** The recorded employees of the grassroots unions (organization module). */
+	static final String EMPLOYEES = "organizations.employees";
+
+	/** Members of the unions that recorded their employees (derived here, {@link Ratios#derive}). */
+	static final String MEMBERS_WITH_EMPLOYEES = "membership.members";
 
 	private final OrganizationStatistics organizations;
 
@@ -41,10 +48,31 @@ class OrganizationSection implements FigureSource {
 				figures.add(Figure.count("organizations.active." + type));
 			}
 		}
+		figures.add(Figure.people(EMPLOYEES, null));
+		figures.add(Figure.people(MEMBERS_WITH_EMPLOYEES, null));
+		figures.add(Figure.rate("membership.rate").asHeadline());
 		figures.add(Figure.count("organizations.founded"));
 		figures.add(Figure.count("organizations.dissolved"));
 		figures.add(Figure.count("organizations.affiliations"));
 		return figures;
+	}
+
+	/**
+	 * A new or dissolved organization changes its own figures; a move changes the sums of two
+	 * branches of the tree (null: the whole tree is recomputed).
+	 */
+	@Override
+	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
+		if (event instanceof OrganizationEvents.OrganizationCreated created) {
+			return List.of(created.organizationId());
+		}
+		if (event instanceof OrganizationEvents.OrganizationDissolved dissolved) {
+			return List.of(dissolved.organizationId());
+		}
+		if (event instanceof OrganizationEvents.OrganizationMoved) {
+			return java.util.Collections.singletonList(null);
+		}
+		return List.of();
 	}
 
 	@Override

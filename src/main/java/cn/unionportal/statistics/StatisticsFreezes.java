@@ -64,7 +64,7 @@ public class StatisticsFreezes {
 		boolean again = snapshots.freezeOf(year).changedBy() != null;
 		long root = scopes.of(user).rootId();
 		OrganizationFigures figures = statistics.live(root, year);
-		snapshots.write(year, figures, settings.startMonth(), user.username(), clock.instant());
+		snapshots.write(year, figures, statistics.sums(figures), settings.startMonth(), user.username(), clock.instant());
 		audit.record(user.username(), again ? "STATISTICS_REFROZEN" : "STATISTICS_FROZEN", SUBJECT, year, root,
 				"year: " + year + ", figures: " + figures.keys().size());
 	}
@@ -86,7 +86,7 @@ public class StatisticsFreezes {
 		if (!snapshots.isFrozen(year)) {
 			return result;
 		}
-		Map<String, BigDecimal> totals = StatisticsManagement.totals(snapshots.read(rootOf(), year));
+		Map<String, BigDecimal> totals = snapshots.totals(rootOf(), year);
 		for (FigureSource source : statistics.sources()) {
 			BigDecimal people = null;
 			for (Figure figure : source.figures()) {
@@ -94,8 +94,8 @@ public class StatisticsFreezes {
 				if (figure.people()) {
 					people = value;
 				}
-				// a money figure counts the people of the nearest people figure before it in its section
-				BigDecimal group = figure.people() || figure.unit() == FigureUnit.YUAN ? people : null;
+				// an amount or a percentage counts the people of the nearest people figure before it in its section
+				BigDecimal group = figure.people() || figure.unit() != FigureUnit.COUNT ? people : null;
 				if (group == null || group.compareTo(BigDecimal.valueOf(MINIMUM_GROUP)) >= 0) {
 					result.put(figure, value);
 				}

@@ -1,8 +1,8 @@
 package cn.unionportal.statistics;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +48,21 @@ public class StatisticsManagement {
 
 	private final OrganizationManagement hierarchy;
 
-	private final Map<String, Cached> headlineCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final StatisticsStore store;
 
-	private record Cached(Map<String, BigDecimal> totals, long at) {
-	}
+	private final StatisticsRefresh refresh;
 
-	StatisticsManagement(List<FigureSource> sources, Scopes scopes, OrganizationStatistics organizations,
-			StatisticsSnapshots snapshots, StatisticsSettings settings, OrganizationManagement hierarchy) {
+	StatisticsManagement(StatisticsRefresh refresh, Scopes scopes, OrganizationStatistics organizations,
+			StatisticsSnapshots snapshots, StatisticsSettings settings, OrganizationManagement hierarchy,
+			StatisticsStore store) {
 		this.hierarchy = hierarchy;
-		this.sources = sources.stream().sorted(Comparator.comparingInt(FigureSource::order)).toList();
+		this.refresh = refresh;
+		this.sources = refresh.sources();
 		this.scopes = scopes;
 		this.organizations = organizations;
 		this.snapshots = snapshots;
 		this.settings = settings;
+		this.store = store;
 	}
 
 	public int currentYear() {
@@ -77,21 +79,14 @@ public class StatisticsManagement {
 	}
 
 	/**
-	 * The headline figures of the user's scope for the current year, for the home page: computed
-	 * at most once per {@code portal.statistics.home-cache-seconds} per organization (the home page
-	 * is opened often; the statistics pages themselves are always current).
+	 * The headline figures of the user's scope for the current year, for the home page: the stored
+	 * subtree sums of the user's organization (one indexed read).
 	 */
 	public List<Line> headlines(CurrentUser user) {
 		long top = scopes.of(user).rootId();
 		int year = currentYear();
-		String cacheKey = top + ":" + year;
-		long now = System.currentTimeMillis();
-		Cached cached = headlineCache.get(cacheKey);
-		if (cached == null || now - cached.at() > settings.homeCacheMillis()) {
-			cached = new Cached(totals(figures(top, year)), now);
-			headlineCache.put(cacheKey, cached);
-		}
-		Map<String, BigDecimal> totals = cached.totals();
+		refresh.ensure(List.of(year));
+		Map<String, BigDecimal> totals = Ratios.with(store.totals(top, year, year).getOrDefault(year, Map.of()));
 		return sources.stream()
 			.flatMap(s -> s.figures().stream())
 			.filter(Figure::headline)
@@ -127,18 +122,29 @@ public class StatisticsManagement {
 		return snapshots.freezeOf(year);
 	}
 
-	/** The report of the organization (the user's own when null) for the year. */
+	/**
+	 * The report of the organization (the user's own when null) for the year: the stored subtree
+	 * sums of the organization for the year and the four before it, a frozen year's from its
+	 * snapshot (with the stored live figures beside where they differ).
+	 */
 	public Report report(CurrentUser user, Long organizationId, int year) {
 		Scope scope = scopes.of(user);
 		long top = scope.narrowTo(organizationId);
 		Freeze freeze = snapshots.freezeOf(year);
-		Map<Integer, Map<String, BigDecimal>> totals = new HashMap<>();
 		List<Integer> years = new ArrayList<>();
 		for (int y = year - TREND_YEARS + 1; y <= year; y++) {
 			years.add(y);
-			totals.put(y, totals(figures(top, y)));
 		}
-		Map<String, BigDecimal> live = freeze.frozen() ? totals(live(top, year)) : null;
+		Map<Integer, Instant> asOf = refresh.ensure(years);
+		Map<Integer, Map<String, BigDecimal>> stored = store.totals(top, years.get(0), year);
+		Map<Integer, Map<String, BigDecimal>> totals = new HashMap<>(stored);
+		List<Integer> frozenYears = snapshots.frozenYears().stream().filter(years::contains).toList();
+		if (!frozenYears.isEmpty()) {
+			Map<Integer, Map<String, BigDecimal>> frozen = store.frozenTotals(top, years.get(0), year);
+			frozenYears.forEach(y -> totals.put(y, frozen.getOrDefault(y, Map.of())));
+		}
+		totals.replaceAll((y, sums) -> Ratios.with(sums));
+		Map<String, BigDecimal> live = freeze.frozen() ? Ratios.with(stored.getOrDefault(year, Map.of())) : null;
 		List<Section> sections = new ArrayList<>();
 		for (FigureSource source : sources) {
 			List<Line> lines = new ArrayList<>();
@@ -152,40 +158,70 @@ public class StatisticsManagement {
 			}
 			sections.add(new Section(source.section(), lines));
 		}
-		return new Report(top, scope.name(top), year, freeze, sections, years, settings.period(year));
+		return new Report(top, scope.name(top), year, freeze, sections, years, settings.period(year), asOf.get(year));
 	}
 
-	/** One figure of the organization broken down by its children (and its own records). */
+	/**
+	 * One figure of the organization broken down by its children (their subtree sums) and its own
+	 * records; the total is the sum of the rows.
+	 */
 	public Breakdown breakdown(CurrentUser user, Long organizationId, int year, String key) {
 		Scope scope = scopes.of(user);
 		long top = scope.narrowTo(organizationId);
 		FigureSource source = sourceOf(key).orElseThrow(() -> new NotFoundException("figure", key));
 		Figure figure = source.figures().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
-		Map<Long, Long> levels = organizations.levelOf(top);
-		Map<Long, BigDecimal> now = byLevel(figures(top, year).of(key), levels);
-		Map<Long, BigDecimal> before = byLevel(figures(top, year - 1).of(key), levels);
+		refresh.ensure(List.of(year - 1, year));
+		boolean frozen = snapshots.isFrozen(year);
+		boolean frozenBefore = snapshots.isFrozen(year - 1);
+		List<OrganizationStatistics.Level> children = organizations.childrenOf(top);
+		String[] parts = Ratios.OF.getOrDefault(key, new String[] { key });
+		List<Map<Long, BigDecimal>> now = new ArrayList<>();
+		List<Map<Long, BigDecimal>> before = new ArrayList<>();
+		for (String part : parts) {
+			now.add(rowValues(top, children, year, part, frozen));
+			before.add(rowValues(top, children, year - 1, part, frozenBefore));
+		}
 		List<Row> rows = new ArrayList<>();
-		rows.add(new Row(top, scope.name(top), true, value(now, top), value(before, top), link(figure, top, year)));
-		for (OrganizationStatistics.Level level : organizations.childrenOf(top)) {
-			rows.add(new Row(level.id(), level.name(), false, value(now, level.id()), value(before, level.id()),
+		rows.add(new Row(top, scope.name(top), true, combine(now, top), combine(before, top), link(figure, top, year)));
+		for (OrganizationStatistics.Level level : children) {
+			rows.add(new Row(level.id(), level.name(), false, combine(now, level.id()), combine(before, level.id()),
 					link(figure, level.id(), year)));
 		}
-		BigDecimal total = rows.stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal previousTotal = rows.stream().map(Row::previous).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new Breakdown(figure, source.section(), top, scope.name(top), year, rows, total, previousTotal,
+		return new Breakdown(figure, source.section(), top, scope.name(top), year, rows, total(now), total(before),
 				snapshots.freezeOf(year));
 	}
 
-	/** Every organization's own figures in the subtree for the year: the snapshot of a frozen year, else live. */
-	OrganizationFigures figures(long top, int year) {
-		return snapshots.isFrozen(year) ? snapshots.read(top, year) : live(top, year);
+	/** One figure's value in each row of a breakdown: the top's own records and each child's subtree. */
+	private Map<Long, BigDecimal> rowValues(long top, List<OrganizationStatistics.Level> children, int year, String key,
+			boolean frozen) {
+		Map<Long, BigDecimal> values = new HashMap<>(
+				store.totalsOf(children.stream().map(OrganizationStatistics.Level::id).toList(), year, key, frozen));
+		values.put(top, store.ownValue(top, year, key, frozen));
+		return values;
 	}
 
+	/** A row's value: the figure's, or for a percentage its numerator over its denominator. */
+	private static BigDecimal combine(List<Map<Long, BigDecimal>> parts, long organization) {
+		return parts.size() == 1 ? value(parts.get(0), organization)
+				: Ratios.percent(value(parts.get(0), organization), value(parts.get(1), organization));
+	}
+
+	/** The total of a breakdown: the sum of its rows, or for a percentage the sums' ratio. */
+	private static BigDecimal total(List<Map<Long, BigDecimal>> parts) {
+		List<BigDecimal> sums = parts.stream()
+			.map(values -> values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+			.toList();
+		return sums.size() == 1 ? sums.get(0) : Ratios.percent(sums.get(0), sums.get(1));
+	}
+
+	/** Every organization's own figures in the subtree for the year, computed live (for a freeze). */
 	OrganizationFigures live(long top, int year) {
-		StatisticsPeriod period = settings.period(year);
-		OrganizationFigures all = new OrganizationFigures();
-		sources.forEach(source -> all.addAll(source.compute(top, period)));
-		return all;
+		return refresh.compute(top, year);
+	}
+
+	/** The subtree sums of these own figures at every organization (for a freeze). */
+	Map<String, Map<Long, BigDecimal>> sums(OrganizationFigures own) {
+		return refresh.rollUp(own);
 	}
 
 	Optional<FigureSource> sourceOf(String key) {
@@ -198,17 +234,6 @@ public class StatisticsManagement {
 			totals.put(key, figures.of(key).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
 		}
 		return totals;
-	}
-
-	private static Map<Long, BigDecimal> byLevel(Map<Long, BigDecimal> values, Map<Long, Long> levels) {
-		Map<Long, BigDecimal> sums = new HashMap<>();
-		values.forEach((org, value) -> {
-			Long level = levels.get(org);
-			if (level != null) {
-				sums.merge(level, value, BigDecimal::add);
-			}
-		});
-		return sums;
 	}
 
 	private static <K> BigDecimal value(Map<K, BigDecimal> values, K key) {

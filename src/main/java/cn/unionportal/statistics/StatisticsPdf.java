@@ -100,7 +100,8 @@ public class StatisticsPdf {
 	}
 
 	static String format(Figure figure, BigDecimal value) {
-		return new DecimalFormat(figure.unit() == FigureUnit.YUAN ? "#,##0.00" : "#,##0").format(value);
+		return new DecimalFormat(figure.unit() == FigureUnit.YUAN ? "#,##0.00"
+				: figure.unit() == FigureUnit.PERCENT ? "0.0'%'" : "#,##0").format(value);
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {

@@ -17,11 +17,7 @@ class StatisticsSettings {
 
 	private final Clock clock;
 
-	private final long homeCacheMillis;
-
-	StatisticsSettings(@Value("${portal.statistics.year-start-month:1}") int startMonth,
-			@Value("${portal.statistics.home-cache-seconds:300}") long homeCacheSeconds, Clock clock) {
-		this.homeCacheMillis = homeCacheSeconds * 1000;
+	StatisticsSettings(@Value("${portal.statistics.year-start-month:1}") int startMonth, Clock clock) {
 		if (startMonth < 1 || startMonth > 12) {
 			throw new IllegalArgumentException("portal.statistics.year-start-month must be 1..12");
 		}
@@ -33,12 +29,12 @@ class StatisticsSettings {
 		return StatisticsPeriod.of(year, startMonth, clock.getZone());
 	}
 
-	long homeCacheMillis() {
-		return homeCacheMillis;
-	}
-
 	int startMonth() {
 		return startMonth;
+	}
+
+	java.time.Instant now() {
+		return clock.instant();
 	}
 
 	LocalDate today() {

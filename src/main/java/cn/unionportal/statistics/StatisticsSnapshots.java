@@ -59,9 +59,24 @@ class StatisticsSnapshots {
 		return figures;
 	}
 
-	/** Replaces the year's snapshot with these figures and marks the year frozen. */
-	void write(int year, OrganizationFigures figures, int startMonth, String by, java.time.Instant at) {
-		jdbc.sql("DELETE FROM statistics_snapshot WHERE stat_year = :year").param("year", year).update();
+	/** The federation's (or any organization's) frozen subtree sums of a year: key → value. */
+	Map<String, BigDecimal> totals(long organizationId, int year) {
+		Map<String, BigDecimal> totals = new java.util.HashMap<>();
+		jdbc.sql("SELECT figure_key, subtree_value FROM statistics_snapshot_total WHERE organization_id = :org AND stat_year = :year")
+			.param("org", organizationId)
+			.param("year", year)
+			.query((rs, i) -> totals.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return totals;
+	}
+
+	/**
+	 * Replaces the year's snapshot with these own figures and their subtree sums, and marks the
+	 * year frozen.
+	 */
+	void write(int year, OrganizationFigures figures, Map<String, Map<Long, BigDecimal>> sums, int startMonth, String by,
+			java.time.Instant at) {
+		deleteFigures(year);
 		List<Object[]> batch = new ArrayList<>();
 		for (String key : figures.keys()) {
 			for (Map.Entry<Long, BigDecimal> value : figures.of(key).entrySet()) {
@@ -73,11 +88,23 @@ class StatisticsSnapshots {
 					"INSERT INTO statistics_snapshot (stat_year, figure_key, organization_id, figure_value) VALUES (?, ?, ?, ?)",
 					batch);
 		}
+		List<Object[]> totals = new ArrayList<>();
+		sums.forEach((key, byOrg) -> byOrg.forEach((org, sum) -> totals.add(new Object[] { year, key, org, sum })));
+		for (int i = 0; i < totals.size(); i += 1000) {
+			template.batchUpdate("""
+					INSERT INTO statistics_snapshot_total (stat_year, figure_key, organization_id, subtree_value)
+					VALUES (?, ?, ?, ?)""", totals.subList(i, Math.min(totals.size(), i + 1000)));
+		}
 		state(year, true, startMonth, by, at);
 	}
 
-	void clear(int year, int startMonth, String by, java.time.Instant at) {
+	private void deleteFigures(int year) {
 		jdbc.sql("DELETE FROM statistics_snapshot WHERE stat_year = :year").param("year", year).update();
+		jdbc.sql("DELETE FROM statistics_snapshot_total WHERE stat_year = :year").param("year", year).update();
+	}
+
+	void clear(int year, int startMonth, String by, java.time.Instant at) {
+		deleteFigures(year);
 		jdbc.sql("DELETE FROM statistics_publication WHERE stat_year = :year").param("year", year).update();
 		state(year, false, startMonth, by, at);
 	}

@@ -28,8 +28,9 @@ public final class StatisticsView {
 	public record Section(String key, List<Line> lines) {
 	}
 
+	/** {@code asOf}: when the stored figures of the year were last refreshed. */
 	public record Report(long organizationId, String organizationName, int year, Freeze freeze, List<Section> sections,
-			List<Integer> trendYears, StatisticsPeriod period) {
+			List<Integer> trendYears, StatisticsPeriod period, Instant asOf) {
 
 		public List<Line> headlines() {
 			return sections.stream().flatMap(s -> s.lines().stream()).filter(l -> l.figure().headline()).toList();

@@ -32,5 +32,12 @@ class DemoMembersTest extends PostgresIntegrationTest {
 		assertThat(migrants / demoMembers).isBetween(1 / 6.0 - 0.03, 1 / 6.0 + 0.03);
 		jdbc.queryForList("SELECT id_number_cipher FROM member WHERE id <= ?", String.class, demoMembers)
 			.forEach(id -> ResidentIdNumber.parse(cipher.decrypt(id)));
+		// the demo unions record their employees: the demo members are 80-95% of them
+		double rate = jdbc.queryForObject("""
+				SELECT CAST(COUNT(*) AS DOUBLE PRECISION) / (SELECT SUM(o.employees) FROM organization o
+				  WHERE o.employees IS NOT NULL AND o.id IN (SELECT organization_id FROM member WHERE id <= ?))
+				FROM member m JOIN organization o ON o.id = m.organization_id
+				WHERE m.id <= ? AND o.employees IS NOT NULL""", Double.class, demoMembers, demoMembers);
+		assertThat(rate).isBetween(0.80, 0.95);
 	}
 }

@@ -91,6 +91,20 @@ class GeneratedFederationTest {
 			.containsEntry("GRASSROOTS_UNION", 60)
 			.containsEntry("BRANCH", 5);
 		assertThat(report.members()).isEqualTo(2_000);
+		// employees: recorded at every grassroots union with members, its members 80-95% of them
+		jdbc.query("""
+				SELECT o.type, o.employees, COUNT(m.id) FROM organization o LEFT JOIN member m ON m.organization_id = o.id
+				WHERE o.parent_id IS NOT NULL GROUP BY o.id, o.type, o.employees""", rs -> {
+			boolean union = rs.getString(1).equals("GRASSROOTS_UNION") && rs.getLong(3) > 0;
+			assertThat(rs.getObject(2) != null).isEqualTo(union);
+			if (union) {
+				assertThat(rs.getInt(2)).isGreaterThanOrEqualTo(rs.getInt(3));
+			}
+		});
+		double rate = jdbc.queryForObject("""
+				SELECT CAST(COUNT(m.id) AS DOUBLE PRECISION) / (SELECT SUM(employees) FROM organization)
+				FROM member m JOIN organization o ON o.id = m.organization_id WHERE o.employees IS NOT NULL""", Double.class);
+		assertThat(rate).isBetween(0.80, 0.95);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organization_affiliation", Integer.class))
 			.isEqualTo(report.affiliations());
 

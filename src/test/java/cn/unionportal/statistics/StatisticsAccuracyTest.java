@@ -44,6 +44,12 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 	@Autowired
 	StatisticsFreezes freezes;
 
+	@Autowired
+	StatisticsRefresh refresh;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	private StatisticsFixture data;
 
 	private CurrentUser federation;
@@ -73,6 +79,41 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 		data.payment(medical, data.unionA1, LocalDate.of(2021, 1, 1), "400.00");
 		data.aidCase(m2, data.unionA1, 2020, "EDUCATION_GRANT", "APPROVED", "500.00", "0");
 		data.aidCase(m2, data.unionA1, 2020, "LIVING_ALLOWANCE", "RECORDED", "300.00", "0");
+		refresh.refreshAll(); // the fixture writes rows directly, without the module events
+	}
+
+	@Test
+	void editsShowAfterTheNextRefreshOrTheirEvent() {
+		assertThat(count(values(statistics.report(federation, data.districtA, 2021)), "members.total")).isEqualTo(2);
+		// written without an event: the stored figures stay as they were until the next refresh
+		data.member(data.unionA2, "FEMALE", "ON_THE_JOB", 1990, LocalDate.of(2021, 2, 1), "ACTIVE", null);
+		assertThat(count(values(statistics.report(federation, data.districtA, 2021)), "members.total")).isEqualTo(2);
+		assertThat(refresh.refreshNow(2021)).isTrue();
+		assertThat(count(values(statistics.report(federation, data.districtA, 2021)), "members.total")).isEqualTo(3);
+
+		// with the member module's event: the organization is marked dirty and recomputed alone
+		long joined = data.member(data.unionA1, "MALE", "MIGRANT_WORKER", 1992, LocalDate.of(2021, 5, 1), "ACTIVE", null);
+		events.publishEvent(new cn.unionportal.member.MemberEvents.MemberJoined(joined, data.unionA1, LocalDate.of(2021, 5, 1)));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM statistics_dirty WHERE organization_id = ?", Long.class,
+				data.unionA1)).isPositive();
+		refresh.refreshDirty();
+		Map<String, BigDecimal> a = values(statistics.report(federation, data.districtA, 2021));
+		assertThat(count(a, "members.total")).isEqualTo(4);
+		assertThat(count(a, "members.joined")).isEqualTo(2);
+		assertThat(count(a, "members.employment.MIGRANT_WORKER")).isEqualTo(2);
+		assertThat(count(values(statistics.report(federation, data.unionA1, 2021)), "members.total")).isEqualTo(3);
+		for (Long top : new Long[] { null, data.districtA }) {
+			Breakdown breakdown = statistics.breakdown(federation, top, 2021, "members.total");
+			BigDecimal sum = breakdown.rows().stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+			assertThat(breakdown.total()).isEqualByComparingTo(sum);
+		}
+		assertThat(rowOf(statistics.breakdown(federation, null, 2021, "members.total"), data.districtA))
+			.isEqualByComparingTo("4");
+		// the incremental result equals a full recomputation, at every level
+		Map<String, BigDecimal> federationIncremental = values(statistics.report(federation, null, 2021));
+		refresh.refreshAll();
+		assertThat(values(statistics.report(federation, data.districtA, 2021))).isEqualTo(a);
+		assertThat(values(statistics.report(federation, null, 2021))).isEqualTo(federationIncremental);
 	}
 
 	@Test
@@ -124,6 +165,33 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 		assertThat(a2021.get("hardship.paidInPeriod")).isEqualByComparingTo("400");
 	}
 
+	/**
+	 * Employees are recorded at 甲一 (4) and 乙一 (10), not at 甲二: the rate counts only the members
+	 * of the unions that recorded the number, at every level and in every row of a breakdown.
+	 */
+	@Test
+	void employeesAndTheMembershipRateAddUpLevelByLevel() {
+		Map<String, BigDecimal> a = values(statistics.report(federation, data.districtA, 2020));
+		assertThat(count(a, "organizations.employees")).isEqualTo(4);
+		assertThat(count(a, "membership.members")).isEqualTo(2); // m1 and m2 at 甲一; m6 at 甲二 has no employees
+		assertThat(a.get("membership.rate")).isEqualByComparingTo("50.0");
+		Map<String, BigDecimal> b = values(statistics.report(federation, data.districtB, 2020));
+		assertThat(b.get("membership.rate")).isEqualByComparingTo("10.0"); // m5 of 10 employees
+		Breakdown employees = statistics.breakdown(federation, null, 2020, "organizations.employees");
+		assertThat(rowOf(employees, data.districtA)).isEqualByComparingTo("4");
+		assertThat(rowOf(employees, data.districtB)).isEqualByComparingTo("10");
+		assertThat(employees.total()).isEqualByComparingTo(
+				employees.rows().stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add));
+		Breakdown rate = statistics.breakdown(federation, data.districtA, 2020, "membership.rate");
+		assertThat(rowOf(rate, data.unionA1)).isEqualByComparingTo("50.0");
+		assertThat(rowOf(rate, data.unionA2)).isEqualByComparingTo("0");
+		assertThat(rate.total()).isEqualByComparingTo("50.0");
+		Long root = jdbc.queryForObject("SELECT SUM(employees) FROM organization WHERE type = 'GRASSROOTS_UNION'"
+				+ " AND COALESCE(founded_on, CAST(created_at AS DATE)) <= DATE '2020-12-31'"
+				+ " AND (dissolved_on IS NULL OR dissolved_on > DATE '2020-12-31')", Long.class);
+		assertThat(count(values(statistics.report(federation, null, 2020)), "organizations.employees")).isEqualTo(root);
+	}
+
 	@Test
 	void crossChecksHoldAndEveryLevelAddsUp() {
 		for (long top : new long[] { organizations.rootId(), data.districtA }) {
@@ -154,6 +222,7 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 				.andExpect(status().is3xxRedirection());
 			assertThat(values(statistics.report(federation, data.districtA, 2020))).containsAllEntriesOf(frozenView());
 			data.member(data.unionA1, "FEMALE", "ON_THE_JOB", 1991, LocalDate.of(2020, 6, 1), "ACTIVE", null);
+			refresh.refreshAll();
 			Report frozen = statistics.report(federation, data.districtA, 2020);
 			assertThat(frozen.freeze().frozen()).isTrue();
 			assertThat(line(frozen, "members.total").value()).isEqualByComparingTo("3");
@@ -176,6 +245,8 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 
 	@Test
 	void aStatusChangeRecordsTheDayTheMemberLeft() throws Exception {
+		int year = statistics.currentYear();
+		assertThat(count(values(statistics.report(federation, data.districtA, year)), "members.left")).isZero();
 		long version = jdbc.queryForObject("SELECT version FROM member WHERE id = ?", Long.class, m1);
 		mvc.perform(post("/members/" + m1 + "/status").param("status", "DECEASED")
 			.param("version", Long.toString(version))
@@ -185,6 +256,11 @@ class StatisticsAccuracyTest extends PostgresIntegrationTest {
 			.containsEntry("organization_id", data.unionA1)
 			.containsEntry("status", "DECEASED");
 		mvc.perform(get("/statistics").with(demo.as("admin"))).andExpect(status().isOk());
+		// the member module's event marked the union: the next refresh shows the member gone
+		refresh.refreshDirty();
+		Map<String, BigDecimal> now = values(statistics.report(federation, data.districtA, year));
+		assertThat(count(now, "members.left")).isEqualTo(1);
+		assertThat(count(now, "members.total")).isEqualTo(1); // m2 only
 	}
 
 	private Map<String, BigDecimal> frozenView() {

@@ -44,11 +44,11 @@ final class StatisticsFixture {
 		districtB = organizations.create(system, root, OrganizationType.DISTRICT_FEDERATION,
 				new OrganizationChanges("统计乙区" + tag, null, LocalDate.of(2001, 1, 1), null));
 		unionA1 = organizations.create(system, districtA, OrganizationType.GRASSROOTS_UNION,
-				new OrganizationChanges("甲一工会" + tag, null, LocalDate.of(2010, 1, 1), null));
+				new OrganizationChanges("甲一工会" + tag, null, LocalDate.of(2010, 1, 1), null, 4));
 		unionA2 = organizations.create(system, districtA, OrganizationType.GRASSROOTS_UNION,
 				new OrganizationChanges("甲二工会" + tag, null, LocalDate.of(2020, 5, 1), null));
 		unionB1 = organizations.create(system, districtB, OrganizationType.GRASSROOTS_UNION,
-				new OrganizationChanges("乙一工会" + tag, null, LocalDate.of(2010, 1, 1), null));
+				new OrganizationChanges("乙一工会" + tag, null, LocalDate.of(2010, 1, 1), null, 10));
 	}
 
 	/** A member; a non-active one gets its exit row as the member module writes it. */

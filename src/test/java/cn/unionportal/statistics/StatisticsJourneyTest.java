@@ -136,6 +136,23 @@ class StatisticsJourneyTest {
 		Number overflow = (Number) driver.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow.intValue()).as("the public page fits a phone").isLessThanOrEqualTo(0);
+
+		// the staff pages on the phone too: the report with its charts, and a breakdown
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys("portal-demo-2026");
+		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(url("/")));
+		open("/statistics?year=" + year);
+		waitForChart();
+		assertThat(driver.findElement(By.id("as-of")).getText()).startsWith("数据截至");
+		checked("statistics-06-report-phone");
+		open("/statistics/breakdown?figure=members.total&year=" + year);
+		waitForChart();
+		checked("statistics-07-breakdown-phone");
+		Number staffOverflow = (Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(staffOverflow.intValue()).as("the breakdown fits a phone").isLessThanOrEqualTo(0);
 	}
 
 	/** Scrolls the element to the middle of the window first (charts must not cover it), then clicks. */

@@ -130,7 +130,7 @@ class OrganizationController {
 		permissions.requireChange(user);
 		OrganizationType initial = type != null ? type
 				: parentView.type().allowedChildren().stream().findFirst().orElse(null);
-		model.addAttribute("form", new OrganizationForm(parent, initial, "", "", null, "", null));
+		model.addAttribute("form", new OrganizationForm(parent, initial, "", "", null, "", null, null));
 		return createForm(user, parentView, model);
 	}
 
@@ -168,7 +168,8 @@ class OrganizationController {
 		OrganizationView organization = organizations.get(user, id);
 		permissions.requireChange(user);
 		model.addAttribute("form", new OrganizationForm(organization.parentId(), organization.type(), organization.name(),
-				organization.chair(), organization.foundedOn(), organization.creditCode(), organization.version()));
+				organization.chair(), organization.foundedOn(), organization.creditCode(), organization.employees(),
+				organization.version()));
 		return editForm(user, organization, model);
 	}
 

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 
 import cn.unionportal.organization.OrganizationChanges;
 import cn.unionportal.organization.OrganizationType;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -18,9 +20,11 @@ record OrganizationForm(Long parentId, @NotNull(message = "{validation.required}
 		@NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size.max}") String name,
 		@Size(max = 50, message = "{validation.size.max}") String chair,
 		@PastOrPresent(message = "{validation.date.notFuture}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundedOn,
-		@Size(max = 25, message = "{validation.size.max}") String creditCode, Long version) {
+		@Size(max = 25, message = "{validation.size.max}") String creditCode,
+		@PositiveOrZero(message = "{organization.error.employees}") @Max(value = 10_000_000, message = "{organization.error.employees}") Integer employees,
+		Long version) {
 
 	OrganizationChanges changes() {
-		return new OrganizationChanges(name, chair, foundedOn, creditCode);
+		return new OrganizationChanges(name, chair, foundedOn, creditCode, employees);
 	}
 }

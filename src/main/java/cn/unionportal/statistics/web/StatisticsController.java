@@ -10,6 +10,7 @@ import cn.unionportal.statistics.StatisticsFreezes;
 import cn.unionportal.statistics.StatisticsManagement;
 import cn.unionportal.statistics.StatisticsPdf;
 import cn.unionportal.statistics.StatisticsPermissions;
+import cn.unionportal.statistics.StatisticsRefresh;
 import cn.unionportal.statistics.StatisticsView.Report;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
@@ -44,9 +45,12 @@ class StatisticsController {
 
 	private final StatisticsPdf pdf;
 
+	private final StatisticsRefresh refresh;
+
 	StatisticsController(StatisticsManagement statistics, StatisticsFreezes freezes, StatisticsExports exports,
-			StatisticsPermissions permissions, StatisticsPdf pdf) {
+			StatisticsPermissions permissions, StatisticsPdf pdf, StatisticsRefresh refresh) {
 		this.pdf = pdf;
+		this.refresh = refresh;
 		this.statistics = statistics;
 		this.freezes = freezes;
 		this.exports = exports;
@@ -108,6 +112,22 @@ class StatisticsController {
 			FlashMessages.error(redirect, "statistics.freeze.concurrent", String.valueOf(year));
 		}
 		return "redirect:/statistics?year=" + year;
+	}
+
+	/** Brings the year's stored figures up to date now (federation administrators). */
+	@PostMapping("/refresh")
+	String refreshYear(CurrentUser user, @RequestParam int year, RedirectAttributes redirect) {
+		if (!permissions.mayFreeze(user)) {
+			throw new cn.unionportal.shared.ForbiddenException("statistics.refresh");
+		}
+		int y = year(year);
+		if (refresh.refreshNow(y)) {
+			FlashMessages.success(redirect, "statistics.refresh.done", String.valueOf(y));
+		}
+		else {
+			FlashMessages.error(redirect, "statistics.refresh.busy", String.valueOf(y));
+		}
+		return "redirect:/statistics?year=" + y;
 	}
 
 	@PostMapping("/unfreeze")
