@@ -2,6 +2,7 @@ package cn.unionportal.load;
 
 import java.time.Duration;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -13,6 +14,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -37,7 +39,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * ({@code --portal.loadtest.setup=N}, see docs/benchmarks.md). System properties:
  * {@code portal.baseUrl} (http://127.0.0.1:8080), {@code users} (32, shared 1/2 staff, 3/8 members,
  * the rest anonymous), {@code duration} (seconds, 60), {@code loops} (page rounds per sign-in, 5),
- * {@code load.data} (folder of staff.csv and members.csv, target/load-data). A user whose sign-in
+ * {@code load.data} (folder of staff.csv and members.csv, target/load-data), {@code soak} (true: 30 minutes
+ * unless {@code duration} says otherwise, and the run fails on any failed request). A user whose sign-in
  * fails stops there (it counts as an error), so that its pages do not show up as login pages.
  *
  * <p>All virtual users come from one address: the portal under test must run with a large
@@ -50,7 +53,10 @@ public class PortalSimulation extends Simulation {
 
 	static final int USERS = Integer.getInteger("users", 32);
 
-	static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("duration", 60));
+	/** Soak mode (issue 13, item 5): the same constant load for 30 minutes, and any failed request fails the run. */
+	static final boolean SOAK = Boolean.getBoolean("soak");
+
+	static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("duration", SOAK ? 1800 : 60));
 
 	static final int LOOPS = Integer.getInteger("loops", 5);
 
@@ -125,7 +131,8 @@ public class PortalSimulation extends Simulation {
 		setUp(population(staffJourney, STAFF_USERS), population(memberJourney, MEMBER_USERS),
 				population(anonymousJourney, ANONYMOUS_USERS))
 			.protocols(protocol)
-			.maxDuration(DURATION.plusSeconds(30));
+			.maxDuration(DURATION.plusSeconds(30))
+			.assertions(SOAK ? new Assertion[] { global().failedRequests().count().is(0L) } : new Assertion[0]);
 	}
 
 	static PopulationBuilder population(ScenarioBuilder journey, int users) {
