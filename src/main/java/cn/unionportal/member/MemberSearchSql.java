@@ -2,6 +2,7 @@ package cn.unionportal.member;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,11 @@ import cn.unionportal.shared.ChineseNames;
  * @param descending whether {@code orderBy} runs from the highest key down
  * @param idColumn the member id in {@code where} ({@code m.id}, or {@code p.member_id} when a
  *        pinyin search reads the prefix rows alone)
+ * @param pageCondition more of the same condition, for reading a page (not for counting): a range
+ *        of sort keys that holds every match, "" for none
  */
 record MemberSearchSql(String where, Map<String, Object> params, String orderBy, String memberOrder, Exact exact,
-		List<String> keyColumns, boolean descending, String idColumn) {
+		List<String> keyColumns, boolean descending, String idColumn, String pageCondition) {
 
 	/** An exact search: the audit action and the searched value, masked as pages show it. */
 	record Exact(String action, String masked) {
@@ -76,6 +79,7 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 		where.append((pinyin == null ? " m.organization_id" : " p.organization_id") + Scope.SUBTREE);
 		Map<String, Object> params = new HashMap<>();
 		params.put(Scope.PARAMETER, scope);
+		String pageCondition = "";
 		Exact exact = null;
 		if (!text.isEmpty()) {
 			String compact = text.replaceAll("[\\s-]", "");
@@ -113,6 +117,16 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				where.append(" AND m.name >= :nameFrom AND m.name < :nameTo");
 				params.put("nameFrom", text);
 				params.put("nameTo", after(text));
+				// by name: the page also reads only the sort keys such names have, so it starts where
+				// they are in ix_member_name_sort instead of walking every name before them (王 sorts late)
+				// or sorting all of them; the count keeps the plain name range (cheaper for it)
+				Optional<String> keyStart = query.sort() == MemberQuery.Sort.NAME
+						? ChineseNames.personSortKeyStart(text) : Optional.empty();
+				if (keyStart.isPresent()) {
+					pageCondition = " AND m.name_sort >= :sortFrom AND m.name_sort < :sortTo";
+					params.put("sortFrom", keyStart.get());
+					params.put("sortTo", after(keyStart.get()));
+				}
 			}
 		}
 		if (query.employmentType() != null) {
@@ -139,7 +153,7 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 		String pinyinOrder = pinyinByName ? " ORDER BY p.name_sort, p.member_id" : order;
 		return new MemberSearchSql(where.toString(), params, pinyinOrder, order, exact,
 				pinyinByName ? List.of("p.name_sort", "p.member_id") : keys,
-				query.sort() == MemberQuery.Sort.JOIN_DATE_DESC, prefixRowsAlone ? "p.member_id" : "m.id");
+				query.sort() == MemberQuery.Sort.JOIN_DATE_DESC, prefixRowsAlone ? "p.member_id" : "m.id", pageCondition);
 	}
 
 	/**

@@ -63,6 +63,7 @@ class MemberSearches {
 			.params(params)
 			.query(Long.class)
 			.single();
+		where = where + sql.pageCondition();
 		String order = sql.orderBy();
 		long offset = pageable.getOffset();
 		OptionalLong skip = cursor == null ? OptionalLong.empty()
