@@ -149,10 +149,20 @@ class WeihaiScaleBenchmark {
 		line("");
 		line("| scope | query | rows in scope | p50 | p95 | p99 | max |");
 		line("|---|---|---:|---:|---:|---:|---:|");
-		measureScope("municipal (admin)", staff(root, StaffRole.FEDERATION_ADMIN));
-		measureScope("district 环翠区", staff(district, StaffRole.ORG_ADMIN));
-		measureScope("town " + name(town), staff(town, StaffRole.ORG_ADMIN));
-		measureScope("grassroots " + name(union), staff(union, StaffRole.ORG_ADMIN));
+		// PORTAL_BENCH_SCOPES=municipal (or municipal,district …) measures only those scopes
+		List<String> scopes = List.of(env("PORTAL_BENCH_SCOPES", "municipal,district,town,grassroots").split(","));
+		if (scopes.contains("municipal")) {
+			measureScope("municipal (admin)", staff(root, StaffRole.FEDERATION_ADMIN));
+		}
+		if (scopes.contains("district")) {
+			measureScope("district 环翠区", staff(district, StaffRole.ORG_ADMIN));
+		}
+		if (scopes.contains("town")) {
+			measureScope("town " + name(town), staff(town, StaffRole.ORG_ADMIN));
+		}
+		if (scopes.contains("grassroots")) {
+			measureScope("grassroots " + name(union), staff(union, StaffRole.ORG_ADMIN));
+		}
 		line("");
 		line("Load average at the end (1, 5, 15 min): " + loadAverage());
 		Path file = Path.of("target", "benchmarks", "weihai.md");
