@@ -110,10 +110,15 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				}
 			}
 			else {
-				where.append(" AND m.name LIKE :name ESCAPE '\\'");
-				params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-				// the same prefix as a range, which an index serves even in a prepared (generic) plan;
-				// names compare by code point (PostgreSQL: collation "C", db/vendor/postgresql)
+				// the prefix as a range, which an index serves even in a prepared (generic) plan; names
+				// compare by code point (PostgreSQL: collation "C", db/vendor/postgresql). The range holds
+				// exactly the names with the prefix when its bound is the next code point; only then is
+				// LIKE left out (beside the range it made PostgreSQL count the condition twice, expect
+				// 1/100 of the rows and sort all 48,000 names of 王 by organization for the count)
+				if (!exactRange(text)) {
+					where.append(" AND m.name LIKE :name ESCAPE '\\'");
+					params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				}
 				where.append(" AND m.name >= :nameFrom AND m.name < :nameTo");
 				params.put("nameFrom", text);
 				params.put("nameTo", after(text));
@@ -191,6 +196,15 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 			key.put("key" + i, value);
 		}
 		return key;
+	}
+
+	/**
+	 * Whether {@code [prefix, after(prefix))} holds only strings starting with the prefix: its last
+	 * code point is followed by the next one (not past the surrogates, not the last code point).
+	 */
+	static boolean exactRange(String prefix) {
+		int last = prefix.codePointBefore(prefix.length());
+		return last + 1 < Character.MIN_SURROGATE || (last > Character.MAX_SURROGATE && last < Character.MAX_CODE_POINT);
 	}
 
 	/** The least string above every string that starts with the prefix, in code point order. */

@@ -32,7 +32,15 @@ class MemberSearchSqlTest {
 		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY p.name_sort, p.member_id");
 		assertThat(pinyin.memberOrder()).isEqualTo(" ORDER BY m.name_sort, m.id");
 		MemberSearchSql chinese = MemberSearchSql.of(1, new MemberQuery("王j", null, null, null, null), null);
-		assertThat(chinese.where()).contains("m.name LIKE").doesNotContain("member_pinyin");
+		assertThat(chinese.where()).contains("m.name >= :nameFrom").doesNotContain("member_pinyin");
+		// the range alone holds exactly the names with the prefix: no LIKE beside it
+		assertThat(chinese.where()).doesNotContain("LIKE");
+		assertThat(MemberSearchSql.exactRange("王")).isTrue();
+		assertThat(MemberSearchSql.exactRange("𠀀")).isTrue();
+		// past the surrogates the bound skips code points: LIKE keeps the prefix exact
+		assertThat(MemberSearchSql.exactRange("a\uD7FF")).isFalse();
+		assertThat(MemberSearchSql.of(1, new MemberQuery("王\uD7FF", null, null, null, null), null).where())
+			.contains("m.name LIKE");
 	}
 
 	@Test
