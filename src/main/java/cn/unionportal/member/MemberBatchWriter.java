@@ -1,23 +1,32 @@
 package cn.unionportal.member;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.unionportal.shared.ChineseNames;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes many members at once (Excel import, data generator) with JDBC batches: the same columns
- * and protection (encryption, lookup hash, masking) as a member registered through the form.
- * Callers have validated the rows and checked them for duplicates; a duplicate that slips through
- * (a concurrent registration) fails the whole batch, which the caller's transaction rolls back.
+ * Writes many members at once (Excel import, data generator): the same columns and protection
+ * (encryption, lookup hash, masking) as a member registered through the form, with their pinyin
+ * keys. On PostgreSQL the rows go in with {@code COPY … FROM STDIN} through pgjdbc's
+ * {@link CopyManager} (ids and card numbers drawn from their sequences first, so the pinyin rows
+ * need no look-up); on the embedded H2 default with JDBC batches. Callers have validated the rows
+ * and checked them for duplicates; a duplicate that slips through (a concurrent registration)
+ * fails the whole batch, which the caller's transaction rolls back.
  */
 @Component
 public class MemberBatchWriter {
@@ -26,6 +35,11 @@ public class MemberBatchWriter {
 	public record Row(String name, Gender gender, DocumentType documentType, String idNumber, LocalDate birthDate,
 			String phone, EmploymentType employmentType, long organizationId, LocalDate joinDate) {
 	}
+
+	private static final String MEMBER_COLUMNS = "name, name_sort, gender, document_type, id_number_cipher,"
+			+ " id_number_hash, id_number_masked, birth_year, birth_date_cipher, phone_cipher, phone_hash, phone_masked,"
+			+ " employment_type, organization_id, join_date, status, active_id_hash, card_number, version, created_at,"
+			+ " updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -53,6 +67,58 @@ public class MemberBatchWriter {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
+		return jdbcTemplate.execute((ConnectionCallback<List<String>>) connection -> {
+			if (connection.isWrapperFor(PGConnection.class)) {
+				return copy(connection.unwrap(PGConnection.class).getCopyAPI(), rows);
+			}
+			return batch(rows);
+		});
+	}
+
+	/** PostgreSQL: ids and card numbers from the sequences, then three COPYs (members, keys, prefixes). */
+	private List<String> copy(CopyManager copy, List<Row> rows) throws SQLException {
+		List<long[]> numbers = jdbc
+			.sql("SELECT nextval(pg_get_serial_sequence('member', 'id')), nextval('member_card_seq')"
+					+ " FROM generate_series(1, :n)")
+			.param("n", rows.size())
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		String now = Instant.now(clock).toString();
+		int issueYear = LocalDate.now(clock).getYear();
+		CopyText members = new CopyText(rows.size() * 700);
+		CopyText keys = new CopyText(rows.size() * 80);
+		CopyText prefixes = new CopyText(rows.size() * 400);
+		List<String> cards = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			long id = numbers.get(i)[0];
+			String card = CardNumbers.format(issueYear, numbers.get(i)[1]);
+			cards.add(card);
+			ProtectedValue idNumber = personalData.protectIdNumber(row.idNumber());
+			ProtectedValue phone = personalData.protectPhone(row.phone());
+			String sort = ChineseNames.personSortKey(row.name());
+			members.row(id, row.name(), sort, row.gender().name(), row.documentType().name(), idNumber.cipher(),
+					idNumber.hash(), idNumber.masked(), row.birthDate().getYear(),
+					personalData.protectBirthDate(row.birthDate()).cipher(), phone == null ? null : phone.cipher(),
+					phone == null ? null : phone.hash(), phone == null ? null : phone.masked(),
+					row.employmentType().name(), row.organizationId(), row.joinDate(), "ACTIVE", idNumber.hash(), card,
+					0, now, now);
+			List<String> pinyin = ChineseNames.pinyinKeys(row.name());
+			for (String key : pinyin) {
+				keys.row(id, key);
+			}
+			for (String prefix : MemberPinyinKeys.prefixes(pinyin)) {
+				prefixes.row(id, prefix, sort, row.organizationId());
+			}
+		}
+		members.copyInto(copy, "member (id, " + MEMBER_COLUMNS + ")");
+		keys.copyInto(copy, "member_pinyin (member_id, pinyin)");
+		prefixes.copyInto(copy, "member_pinyin_prefix (member_id, prefix, name_sort, organization_id)");
+		return cards;
+	}
+
+	/** Other databases (the embedded H2 default): JDBC batches. */
+	private List<String> batch(List<Row> rows) {
 		List<Long> sequences = jdbc.sql("SELECT nextval('member_card_seq') FROM generate_series(1, :n)")
 			.param("n", rows.size())
 			.query(Long.class)
@@ -67,19 +133,75 @@ public class MemberBatchWriter {
 			ProtectedValue phone = personalData.protectPhone(row.phone());
 			String card = CardNumbers.format(issueYear, sequences.get(i));
 			cards.add(card);
-			batch.add(new Object[] { row.name(), ChineseNames.personSortKey(row.name()), row.gender().name(), row.documentType().name(), id.cipher(), id.hash(),
-					id.masked(), row.birthDate().getYear(), personalData.protectBirthDate(row.birthDate()).cipher(),
-					phone == null ? null : phone.cipher(), phone == null ? null : phone.hash(),
-					phone == null ? null : phone.masked(), row.employmentType().name(), row.organizationId(),
-					Date.valueOf(row.joinDate()), id.hash(), card, now, now });
+			batch.add(new Object[] { row.name(), ChineseNames.personSortKey(row.name()), row.gender().name(),
+					row.documentType().name(), id.cipher(), id.hash(), id.masked(), row.birthDate().getYear(),
+					personalData.protectBirthDate(row.birthDate()).cipher(), phone == null ? null : phone.cipher(),
+					phone == null ? null : phone.hash(), phone == null ? null : phone.masked(),
+					row.employmentType().name(), row.organizationId(), Date.valueOf(row.joinDate()), "ACTIVE", id.hash(),
+					card, 0, now, now });
 		}
-		jdbcTemplate.batchUpdate("""
-				INSERT INTO member (name, name_sort, gender, document_type, id_number_cipher, id_number_hash, id_number_masked,
-				  birth_year, birth_date_cipher, phone_cipher, phone_hash, phone_masked, employment_type, organization_id,
-				  join_date, status, active_id_hash, card_number, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, 0, ?, ?)
-				""", batch);
+		jdbcTemplate.batchUpdate("INSERT INTO member (" + MEMBER_COLUMNS
+				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
 		MemberPinyinKeys.insertForCards(jdbcTemplate, cards, rows.stream().map(Row::name).toList());
 		return cards;
+	}
+
+	/** Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+	static final class CopyText {
+
+		private final StringBuilder text;
+
+		CopyText(int capacity) {
+			this.text = new StringBuilder(capacity);
+		}
+
+		void row(Object... values) {
+			for (int i = 0; i < values.length; i++) {
+				if (i > 0) {
+					text.append('\t');
+				}
+				Object value = values[i];
+				if (value == null) {
+					text.append("\\N");
+				}
+				else if (value instanceof Number) {
+					text.append(value);
+				}
+				else {
+					escape(value.toString());
+				}
+			}
+			text.append('\n');
+		}
+
+		private void escape(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				switch (c) {
+					case '\\' -> text.append("\\\\");
+					case '\t' -> text.append("\\t");
+					case '\n' -> text.append("\\n");
+					case '\r' -> text.append("\\r");
+					default -> text.append(c);
+				}
+			}
+		}
+
+		String text() {
+			return text.toString();
+		}
+
+		void copyInto(CopyManager copy, String table) throws SQLException {
+			if (text.isEmpty()) {
+				return;
+			}
+			byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+			try {
+				copy.copyIn("COPY " + table + " FROM STDIN", new java.io.ByteArrayInputStream(bytes));
+			}
+			catch (java.io.IOException impossible) {
+				throw new SQLException(impossible);
+			}
+		}
 	}
 }

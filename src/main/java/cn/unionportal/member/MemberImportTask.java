@@ -24,7 +24,10 @@ import cn.unionportal.shared.crypto.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,9 +60,16 @@ final class MemberImportTask implements Runnable {
 
 	private static final int ARGUMENTS_LIMIT = 200;
 
-	/** What the task needs from the application. */
+	/** What the task needs from the application (one bean, so that {@link MemberImports} needs one collaborator). */
+	@Component
 	record Services(MemberImportJobs jobs, MemberBatchWriter writer, JdbcClient jdbc, TransactionTemplate transactions,
 			PersonalDataCipher cipher, AuditTrail audit) {
+
+		@Autowired
+		Services(MemberImportJobs jobs, MemberBatchWriter writer, JdbcClient jdbc,
+				PlatformTransactionManager transactionManager, PersonalDataCipher cipher, AuditTrail audit) {
+			this(jobs, writer, jdbc, new TransactionTemplate(transactionManager), cipher, audit);
+		}
 	}
 
 	/** A checked row waiting for its batch. */

@@ -14,32 +14,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 import cn.unionportal.member.MemberImportJobs.Job;
-import cn.unionportal.member.MemberImportJobs.StoredRejection;
 import cn.unionportal.member.MemberSheetFormat.Column;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
-import cn.unionportal.audit.AuditTrail;
-import cn.unionportal.shared.crypto.PersonalDataCipher;
-import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Excel import of members: the template to fill in, the upload (kept in a private temporary
@@ -89,8 +76,6 @@ public class MemberImports {
 
 	private final OrganizationManagement organizations;
 
-	private final PersonalDataCipher cipher;
-
 	private final MessageSource messages;
 
 	private final Clock clock;
@@ -98,16 +83,13 @@ public class MemberImports {
 	private final MemberImportTask.Services services;
 
 	MemberImports(MemberImportJobs jobs, MemberImportRunner runner, OrganizationManagement organizations,
-			MemberBatchWriter writer, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			PersonalDataCipher cipher, AuditTrail audit, MessageSource messages, Clock clock) {
+			MemberImportTask.Services services, MessageSource messages, Clock clock) {
 		this.jobs = jobs;
 		this.runner = runner;
 		this.organizations = organizations;
-		this.cipher = cipher;
 		this.messages = messages;
 		this.clock = clock;
-		this.services = new MemberImportTask.Services(jobs, writer, jdbc, new TransactionTemplate(transactionManager),
-				cipher, audit);
+		this.services = services;
 	}
 
 	// ---- template --------------------------------------------------------------------------
@@ -226,41 +208,8 @@ public class MemberImports {
 		return jobs.recentWithin(user.organizationId(), RECENT).stream().map(this::view).toList();
 	}
 
-	public Page<ImportRejection> rejections(CurrentUser user, long id, Pageable pageable) {
-		load(user, id);
-		List<ImportRejection> rows = jobs.rejections(id, pageable.getPageSize(), pageable.getOffset())
-			.stream()
-			.map(this::rejection)
-			.toList();
-		return new PageImpl<>(rows, pageable, jobs.countRejections(id));
-	}
-
-	/** The refused rows as an .xlsx: row number, reason in the user's language, the values (ID and phone masked). */
-	public void writeRejectionReport(CurrentUser user, long id, Locale locale, OutputStream out) throws IOException {
-		load(user, id);
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			workbook.setCompressTempFiles(true);
-			SXSSFSheet sheet = workbook.createSheet(messages.getMessage("member.import.report.sheet", null, locale));
-			List<String> headers = new ArrayList<>(List.of(messages.getMessage("member.import.report.row", null, locale),
-					messages.getMessage("member.import.report.reason", null, locale)));
-			for (Column column : Column.values()) {
-				headers.add(column.header());
-			}
-			Spreadsheets.headerRow(workbook, sheet, headers);
-			int[] next = { 1 };
-			jobs.eachRejection(id, stored -> {
-				String[] cells = maskedCells(stored.rawCipher());
-				List<Object> values = new ArrayList<>(List.of(stored.rowNumber(),
-						messages.getMessage(stored.reasonKey(), MemberImportTask.splitArguments(stored.reasonArguments()),
-								locale)));
-				values.addAll(List.of(cells));
-				Spreadsheets.row(sheet, next[0]++, values);
-			});
-			workbook.write(out);
-		}
-	}
-
-	private Job load(CurrentUser user, long id) {
+	/** The import, if the user's scope contains the uploader's scope organization. */
+	Job load(CurrentUser user, long id) {
 		return jobs.find(id)
 			.filter(job -> organizations.scopeOf(user).contains(job.scopeOrganizationId()))
 			.orElseThrow(() -> new NotFoundException("member import", id));
@@ -273,33 +222,6 @@ public class MemberImports {
 		return new ImportJob(job.id(), job.fileName(), job.uploadedBy(), job.status(), job.totalRows(),
 				job.processedRows(), job.importedRows(), job.rejectedRows(), job.failure(), local(job.createdAt()),
 				local(job.finishedAt()), earlier);
-	}
-
-	private ImportRejection rejection(StoredRejection stored) {
-		String[] cells = maskedCells(stored.rawCipher());
-		return new ImportRejection(stored.rowNumber(), stored.reasonKey(),
-				MemberImportTask.splitArguments(stored.reasonArguments()), cells[Column.NAME.ordinal()],
-				cells[Column.ID_NUMBER.ordinal()]);
-	}
-
-	/**
-	 * The stored values of a refused row with the ID and phone numbers masked and the birth date
-	 * cut to its year, as on every page (the typed date beside the masked number would narrow it
-	 * down to about a hundred candidates).
-	 */
-	private String[] maskedCells(String rawCipher) {
-		String[] cells = MemberImportTask.cells(cipher.decrypt(rawCipher), Column.values().length);
-		cells[Column.ID_NUMBER.ordinal()] = Masking.idNumber(cells[Column.ID_NUMBER.ordinal()]);
-		cells[Column.PHONE.ordinal()] = Masking.phone(cells[Column.PHONE.ordinal()]);
-		cells[Column.BIRTH_DATE.ordinal()] = yearOnly(cells[Column.BIRTH_DATE.ordinal()]);
-		return cells;
-	}
-
-	/** The leading four-digit year of a typed date, or nothing. */
-	static String yearOnly(String typedDate) {
-		java.util.regex.Matcher year = java.util.regex.Pattern.compile("^\\s*(\\d{4})(?!\\d)").matcher(
-				typedDate == null ? "" : typedDate);
-		return year.find() ? year.group(1) : "";
 	}
 
 	private LocalDateTime local(Timestamp time) {

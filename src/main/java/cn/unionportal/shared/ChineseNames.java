@@ -202,4 +202,36 @@ public final class ChineseNames {
 		}
 		return result;
 	}
+
+	private static final Collator PRIMARY = primaryCollator();
+
+	private static Collator primaryCollator() {
+		Collator primary = Collator.getInstance(ULocale.SIMPLIFIED_CHINESE);
+		primary.setStrength(Collator.PRIMARY);
+		return primary.freeze();
+	}
+
+	/**
+	 * The beginning (hexadecimal text) of the {@linkplain #personSortKey sort key} of every name that
+	 * starts with the given Chinese characters, read with the surname reading as the key is: the
+	 * characters' primary weights, which lead the collation key. Names sharing those weights may
+	 * start otherwise (a search keeps its exact condition on the name); a name starting with the
+	 * characters never has a key outside this beginning. Empty for anything but Han characters
+	 * (letters and digits may be compressed or contracted in a key).
+	 */
+	public static Optional<String> personSortKeyStart(String prefix) {
+		if (prefix == null || prefix.isEmpty()
+				|| !prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+			return Optional.empty();
+		}
+		Character reading = SURNAME_READINGS.get(prefix.charAt(0));
+		String read = reading == null ? prefix : reading + prefix.substring(1);
+		byte[] key = PRIMARY.getCollationKey(read).toByteArray();
+		// the primary key ends with its terminator byte 00; the full key repeats the same weights first
+		if (key.length < 2 || key[key.length - 1] != 0) {
+			return Optional.empty();
+		}
+		String start = HexFormat.of().formatHex(key, 0, key.length - 1);
+		return sortKey(read).startsWith(start) ? Optional.of(start) : Optional.empty();
+	}
 }

@@ -60,6 +60,9 @@ class MemberImportTest extends PostgresIntegrationTest {
 	MemberImports imports;
 
 	@Autowired
+	MemberImportReports reports;
+
+	@Autowired
 	MemberManagement members;
 
 	@Autowired
@@ -142,7 +145,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 		assertThat(job.processedRows()).isEqualTo(12);
 		assertThat(job.importedRows()).isEqualTo(4);
 		assertThat(job.rejectedRows()).isEqualTo(8);
-		List<MemberImports.ImportRejection> rejected = imports.rejections(wendeng, id, PageRequest.of(0, 50)).getContent();
+		List<MemberImports.ImportRejection> rejected = reports.rejections(wendeng, id, PageRequest.of(0, 50)).getContent();
 		assertThat(rejected).extracting(MemberImports.ImportRejection::rowNumber).containsExactly(4, 5, 6, 7, 8, 9, 10, 11);
 		assertThat(rejected).extracting(MemberImports.ImportRejection::reasonKey)
 			.containsExactly("member.error.idNumber.CHECK_DIGIT", "member.error.phone",
@@ -198,7 +201,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 		assertThat(repeat.importedRows()).isZero();
 		assertThat(repeat.rejectedRows()).isEqualTo(12);
 		assertThat(repeat.earlierImportId()).isEqualTo(id);
-		List<MemberImports.ImportRejection> second = imports.rejections(wendeng, again, PageRequest.of(0, 50)).getContent();
+		List<MemberImports.ImportRejection> second = reports.rejections(wendeng, again, PageRequest.of(0, 50)).getContent();
 		assertThat(second).filteredOn(r -> List.of(2, 3, 9, 12, 13).contains(r.rowNumber()))
 			.extracting(MemberImports.ImportRejection::reasonKey)
 			.containsOnly("member.import.reason.registeredInScope");
@@ -314,7 +317,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 		CurrentUser huancui = ImportTestSupport.user(users, "huancui");
 		MemberImports.ImportJob job = ImportTestSupport.awaitFinished(imports, huancui, id, TIMEOUT);
 		assertThat(job.importedRows()).isEqualTo(1);
-		assertThat(imports.rejections(huancui, id, PageRequest.of(0, 5)).getContent()).singleElement()
+		assertThat(reports.rejections(huancui, id, PageRequest.of(0, 5)).getContent()).singleElement()
 			.satisfies(r -> assertThat(r.reasonKey()).isEqualTo("member.import.reason.organizationUnknown"));
 
 		mvc.perform(get("/members/import/{id}", id).with(demo.as("wendeng"))).andExpect(status().isNotFound());
@@ -334,7 +337,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 				ImportFiles.xlsx(List.of(row("丁三", null, null, hengke, null, null, "在岗职工", WENDENG_UNION, null),
 						row("丁四", null, null, registeredElsewhere, null, null, "在岗职工", WENDENG_UNION, null))));
 		ImportTestSupport.awaitFinished(imports, wendeng, other, TIMEOUT);
-		assertThat(imports.rejections(wendeng, other, PageRequest.of(0, 5)).getContent()).singleElement().satisfies(r -> {
+		assertThat(reports.rejections(wendeng, other, PageRequest.of(0, 5)).getContent()).singleElement().satisfies(r -> {
 			assertThat(r.reasonKey()).isEqualTo("member.import.reason.registeredElsewhere");
 			assertThat(r.reasonArguments()).isEmpty();
 		});

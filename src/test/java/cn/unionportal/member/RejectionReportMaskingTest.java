@@ -15,6 +15,6 @@ class RejectionReportMaskingTest {
 	@CsvSource({ "1990-05-15, 1990", "' 1990/5/15', 1990", "1990年5月15日, 1990", "1990, 1990", "19900515, ''",
 			"32874, ''", "'', ''", "15.05.1990, ''" })
 	void keepsOnlyTheYearOfATypedBirthDate(String typed, String shown) {
-		assertThat(MemberImports.yearOnly(typed)).isEqualTo(shown);
+		assertThat(MemberImportReports.yearOnly(typed)).isEqualTo(shown);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import cn.unionportal.member.DocumentType;
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.Gender;
+import cn.unionportal.member.MemberCursor;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberManagement.RevealableField;
 import cn.unionportal.member.MemberProfileSection;
@@ -71,9 +72,12 @@ class MemberController {
 	String listMembers(CurrentUser user, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long organization, @RequestParam(required = false) EmploymentType employment,
 			@RequestParam(required = false) MemberStatus status, @RequestParam(required = false) MemberQuery.Sort sort,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String at, Model model) {
 		MemberQuery query = new MemberQuery(q, organization, employment, status, sort);
-		Page<MemberSummary> results = members.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		// a page link's cursor: the page is read after (before) the member that ended (began) the page
+		// it was shown on, by its key instead of an offset (anything else in "at" is ignored)
+		Page<MemberSummary> results = members.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE),
+				MemberCursor.parse(at).orElse(null));
 		model.addAttribute("members", results);
 		model.addAttribute("query", query);
 		model.addAttribute("countCapped", results.getTotalElements() > MemberManagement.COUNT_LIMIT);
@@ -86,7 +90,7 @@ class MemberController {
 		addIfPresent(base, "employment", employment);
 		addIfPresent(base, "status", status);
 		addIfPresent(base, "sort", sort);
-		model.addAttribute("pages", PageLinks.of(results, base.encode().toUriString()));
+		model.addAttribute("pages", KeysetPageLinks.of(results, base.encode().toUriString(), "at"));
 		model.addAttribute("exportUrl", base.cloneBuilder().replacePath("/members/export.xlsx").encode().toUriString());
 		return "members/list";
 	}

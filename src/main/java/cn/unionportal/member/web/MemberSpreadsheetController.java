@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import cn.unionportal.member.EmploymentType;
 import cn.unionportal.member.MemberExports;
+import cn.unionportal.member.MemberImportReports;
 import cn.unionportal.member.MemberImports;
 import cn.unionportal.member.MemberQuery;
 import cn.unionportal.member.MemberStatus;
@@ -44,8 +45,11 @@ class MemberSpreadsheetController {
 
 	private final MemberExports exports;
 
-	MemberSpreadsheetController(MemberImports imports, MemberExports exports) {
+	private final MemberImportReports reports;
+
+	MemberSpreadsheetController(MemberImports imports, MemberImportReports reports, MemberExports exports) {
 		this.imports = imports;
+		this.reports = reports;
 		this.exports = exports;
 	}
 
@@ -83,7 +87,7 @@ class MemberSpreadsheetController {
 	String showImport(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		MemberImports.ImportJob job = imports.job(user, id);
-		Page<MemberImports.ImportRejection> rejections = imports.rejections(user, id,
+		Page<MemberImports.ImportRejection> rejections = reports.rejections(user, id,
 				PageRequest.of(Math.max(page, 0), REJECTIONS_PAGE_SIZE));
 		model.addAttribute("job", job);
 		model.addAttribute("rejections", rejections);
@@ -96,7 +100,7 @@ class MemberSpreadsheetController {
 			throws IOException {
 		imports.job(user, id);
 		prepare(response, "import-" + id + "-rejected.xlsx");
-		imports.writeRejectionReport(user, id, locale, response.getOutputStream());
+		reports.writeRejectionReport(user, id, locale, response.getOutputStream());
 	}
 
 	@GetMapping("/members/export.xlsx")
