@@ -52,6 +52,11 @@ public class MemberManagement {
 		return searches.search(user, query, pageable, null);
 	}
 
+	/** Where the member list's count stops: above it the list says "more than N" (a capped count). */
+	public int countLimit() {
+		return searches.countLimit();
+	}
+
 	/** A page of the search, read after (or before) a neighbouring page's member when a cursor is given. */
 	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable, MemberCursor cursor) {
 		return searches.search(user, query, pageable, cursor);

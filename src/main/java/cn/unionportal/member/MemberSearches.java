@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The read side of the registry: the member search of the list (and of other modules' member
  * choosers), scoped to the user's subtree in the query itself, a page at a time. A page reached
  * from the page next to it is read by its key ({@link MemberCursor}: "after this member in this
- * order"), any other by offset; the count stops above {@link MemberManagement#COUNT_LIMIT}.
+ * order"), any other by offset; the count stops above {@code portal.members.count-limit} (default {@link MemberManagement#COUNT_LIMIT}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -36,12 +36,22 @@ class MemberSearches {
 
 	private final MemberExactSearches exactSearches;
 
+	private final int countLimit;
+
 	MemberSearches(OrganizationManagement organizations, PersonalData personalData, JdbcClient jdbc,
-			MemberExactSearches exactSearches) {
+			MemberExactSearches exactSearches,
+			@org.springframework.beans.factory.annotation.Value("${portal.members.count-limit:" + MemberManagement.COUNT_LIMIT
+					+ "}") int countLimit) {
+		this.countLimit = countLimit;
 		this.organizations = organizations;
 		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.exactSearches = exactSearches;
+	}
+
+	/** Where the list's count stops ("more than N"). */
+	int countLimit() {
+		return countLimit;
 	}
 
 	/**
@@ -58,7 +68,7 @@ class MemberSearches {
 		}
 		String where = sql.where();
 		Map<String, Object> params = new HashMap<>(sql.params());
-		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (MemberManagement.COUNT_LIMIT + 1)
+		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (countLimit + 1)
 				+ ") capped")
 			.params(params)
 			.query(Long.class)

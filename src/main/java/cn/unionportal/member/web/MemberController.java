@@ -80,7 +80,8 @@ class MemberController {
 				MemberCursor.parse(at).orElse(null));
 		model.addAttribute("members", results);
 		model.addAttribute("query", query);
-		model.addAttribute("countCapped", results.getTotalElements() > MemberManagement.COUNT_LIMIT);
+		model.addAttribute("countLimit", members.countLimit());
+		model.addAttribute("countCapped", results.getTotalElements() > members.countLimit());
 		if (organization != null) {
 			model.addAttribute("organization", organizations.get(user, organization));
 		}
