@@ -59,5 +59,10 @@ public abstract class PostgresIntegrationTest {
 		// every MockMvc request comes from 127.0.0.1: the per-address allowance is tested on its own
 		registry.add("portal.login.failures-per-address", () -> "1000000");
 		registry.add("portal.public-base-url", () -> PUBLIC_BASE_URL);
+		// the test run keeps a few dozen application contexts cached, each with its own pool: an idle
+		// context gives its connections back (one kept, after 10 s), so that together they stay well
+		// below PostgreSQL's max_connections (100), where a new context would be refused
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 	}
 }
