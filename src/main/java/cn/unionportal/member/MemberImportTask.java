@@ -63,12 +63,13 @@ final class MemberImportTask implements Runnable {
 	/** What the task needs from the application (one bean, so that {@link MemberImports} needs one collaborator). */
 	@Component
 	record Services(MemberImportJobs jobs, MemberBatchWriter writer, JdbcClient jdbc, TransactionTemplate transactions,
-			PersonalDataCipher cipher, AuditTrail audit) {
+			PersonalDataCipher cipher, AuditTrail audit, NodeStopping node) {
 
 		@Autowired
 		Services(MemberImportJobs jobs, MemberBatchWriter writer, JdbcClient jdbc,
-				PlatformTransactionManager transactionManager, PersonalDataCipher cipher, AuditTrail audit) {
-			this(jobs, writer, jdbc, new TransactionTemplate(transactionManager), cipher, audit);
+				PlatformTransactionManager transactionManager, PersonalDataCipher cipher, AuditTrail audit,
+				NodeStopping node) {
+			this(jobs, writer, jdbc, new TransactionTemplate(transactionManager), cipher, audit, node);
 		}
 	}
 
@@ -134,17 +135,50 @@ final class MemberImportTask implements Runnable {
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		catch (StreamingSheetReader.UnreadableException damaged) {
-			log.warn("member import {} stopped: the file cannot be read ({})", jobId, damaged.getMessage());
-			finish(MemberImportStatus.FAILED, "member.import.failure.unreadable");
+			if (stoppedByShutdown(damaged)) {
+				stoppedByShutdown();
+			}
+			else {
+				log.warn("member import {} stopped: the file cannot be read ({})", jobId, damaged.getMessage());
+				finish(MemberImportStatus.FAILED, "member.import.failure.unreadable");
+			}
 		}
 		catch (RuntimeException unexpected) {
-			log.error("member import {} failed", jobId, unexpected);
-			finish(MemberImportStatus.FAILED, "member.import.failure.unexpected");
+			if (stoppedByShutdown(unexpected)) {
+				stoppedByShutdown();
+			}
+			else {
+				log.error("member import {} failed", jobId, unexpected);
+				finish(MemberImportStatus.FAILED, "member.import.failure.unexpected");
+			}
 		}
 		finally {
 			writers.stop();
 			deleteUpload();
 		}
+	}
+
+	/**
+	 * The node is stopping (its executor interrupts the import): the same outcome as when another
+	 * node settles the job of a node that died, not "the file cannot be read".
+	 */
+	private void stoppedByShutdown() {
+		log.warn("member import {} stopped: this node is shutting down", jobId);
+		finish(MemberImportStatus.FAILED, MemberImportRunner.INTERRUPTED);
+	}
+
+	/** An interruption anywhere in the chain: the executor is shutting the node down. */
+	private boolean stoppedByShutdown(Throwable failure) {
+		if (services.node().isStopping() || Thread.currentThread().isInterrupted()) {
+			return true;
+		}
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+					|| t instanceof java.nio.channels.ClosedByInterruptException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// ---- rows (reader thread) --------------------------------------------------------------

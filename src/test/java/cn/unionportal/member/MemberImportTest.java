@@ -295,7 +295,7 @@ class MemberImportTest extends PostgresIntegrationTest {
 				"0".repeat(64), "test-node", java.time.Instant.now().plusSeconds(3600));
 		OrganizationDirectory directory = OrganizationDirectory.of(organizations, wendeng);
 		MemberImportTask.Services services = new MemberImportTask.Services(jobs, batchWriter, jdbcClient,
-				new TransactionTemplate(transactionManager), cipher, audit);
+				new TransactionTemplate(transactionManager), cipher, audit, new NodeStopping());
 		new MemberImportTask(services, id, wendeng.username(), wendeng.organizationId(), file,
 				StreamingSheetReader.readHeader(file), directory, new ImportRowValidator(directory, LocalDate.now(clock)))
 			.run();
