@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Time to ready (issue 13, item 4): starts the portal with the given command, polls readiness on the
 # management port and prints the seconds from launch to the first "UP", with the load average.
+# Also prints the CPU seconds the JVM used until ready (steadier than wall time on a shared machine).
 # Usage: scripts/startup-time.sh [command ...]   (default: ./mvnw -o -q spring-boot:run)
 # PORT / MANAGEMENT_PORT choose the ports (default 18080 / 18081), so that it can run beside a portal.
 set -u
@@ -17,6 +18,13 @@ ready=""
 for _ in $(seq 1 1200); do
   if curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
     ready=$(date +%s.%N)
+    jvm=$(pgrep -f -n 'PortalApplication|union-portal|portal-classes' || true)
+    cpu=""
+    if [ -n "$jvm" ] && [ -r "/proc/$jvm/stat" ]; then
+      # utime + stime of the JVM (all its threads), in clock ticks
+      ticks=$(awk '{print $14 + $15}' "/proc/$jvm/stat")
+      cpu=$(echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc)
+    fi
     break
   fi
   if ! kill -0 "$pid" 2>/dev/null; then break; fi
@@ -32,7 +40,7 @@ kill -- -"$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 started=$(grep -o 'Started PortalApplication in [0-9.]* seconds' "$log" | head -1)
 if [ -n "$ready" ]; then
-  printf 'ready in %.1f s (%s; load average %s)\n' "$(echo "$ready - $start" | bc)" "${started:-no Started line}" "$load"
+  printf 'ready in %.1f s (%s; JVM CPU until ready %s s; load average %s)\n' "$(echo "$ready - $start" | bc)" "${started:-no Started line}" "${cpu:-?}" "$load"
   rm -f "$log"
 else
   echo "not ready; log in $log" >&2

@@ -25,12 +25,12 @@ class SessionStampFilter extends OncePerRequestFilter {
 
 	static final String EXPIRED_PAGE = "/login?expired";
 
-	private final StaffAccountRepository accounts;
+	private final SessionStamps stamps;
 
 	private final List<LoginSource> otherSources;
 
-	SessionStampFilter(StaffAccountRepository accounts, List<LoginSource> otherSources) {
-		this.accounts = accounts;
+	SessionStampFilter(SessionStamps stamps, List<LoginSource> otherSources) {
+		this.stamps = stamps;
 		this.otherSources = otherSources;
 	}
 
@@ -52,7 +52,7 @@ class SessionStampFilter extends OncePerRequestFilter {
 
 	private boolean isCurrent(Object principal) {
 		if (principal instanceof StaffPrincipal staff) {
-			return accounts.findSessionVersion(staff.currentUser().accountId())
+			return stamps.of(staff.currentUser().accountId())
 				.map(version -> version == staff.sessionVersion())
 				.orElse(false);
 		}

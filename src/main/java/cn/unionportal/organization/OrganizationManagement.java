@@ -264,9 +264,11 @@ public class OrganizationManagement {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return organizations.findAllByIdIn(ids)
-			.stream()
-			.collect(Collectors.toMap(Organization::getId, Organization::getName));
+		Map<Long, String> names = new HashMap<>();
+		for (Object[] row : organizations.findNames(ids)) {
+			names.put((Long) row[0], (String) row[1]);
+		}
+		return names;
 	}
 
 	// ---- helpers -------------------------------------------------------------------------

@@ -86,6 +86,7 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 	@Query("select o from Organization o where o.parentId is null")
 	Optional<Organization> findRoot();
 
-	@Query("select o from Organization o where o.id in :ids")
-	List<Organization> findAllByIdIn(@Param("ids") Collection<Long> ids);
+	/** Id and name only, for the names shown beside list rows (no entities to load and track). */
+	@Query("select o.id, o.name from Organization o where o.id in :ids")
+	List<Object[]> findNames(@Param("ids") Collection<Long> ids);
 }

@@ -30,8 +30,6 @@ interface MemberAccountRepository extends JpaRepository<MemberAccount, Long> {
 			nativeQuery = true)
 	int recordSuccess(@Param("member") long memberId);
 
-	@Query(value = "SELECT session_version FROM member_account WHERE id = :id", nativeQuery = true)
-	Optional<Long> findSessionVersion(@Param("id") long accountId);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = "UPDATE member_account SET session_version = session_version + 1 WHERE member_id = :member", nativeQuery = true)

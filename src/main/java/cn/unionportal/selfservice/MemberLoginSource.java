@@ -10,6 +10,7 @@ import cn.unionportal.member.CardNumbers;
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberView;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,10 @@ class MemberLoginSource implements LoginSource {
 
 	private final Clock clock;
 
-	MemberLoginSource(MemberManagement members, MemberAccountRepository accounts, Clock clock) {
+	private final JdbcClient jdbc;
+
+	MemberLoginSource(MemberManagement members, MemberAccountRepository accounts, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.members = members;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -66,7 +70,11 @@ class MemberLoginSource implements LoginSource {
 	@Override
 	public Optional<Boolean> isCurrent(Object principal) {
 		if (principal instanceof MemberPrincipal member) {
-			return Optional.of(accounts.findSessionVersion(member.accountId())
+			// a plain JDBC read on every request of a member's session (issue 13: through JPA it cost a Hibernate session)
+			return Optional.of(jdbc.sql("SELECT session_version FROM member_account WHERE id = ?")
+				.param(member.accountId())
+				.query(Long.class)
+				.optional()
 				.map(version -> version == member.sessionVersion())
 				.orElse(false));
 		}
