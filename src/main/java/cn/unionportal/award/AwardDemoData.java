@@ -60,7 +60,7 @@ class AwardDemoData implements StartupTask {
 
 	private final HonourCatalogue catalogue;
 
-	private final HonourRegister register;
+	private final HonourRecording recording;
 
 	private final MemberManagement members;
 
@@ -71,7 +71,7 @@ class AwardDemoData implements StartupTask {
 	private final Clock clock;
 
 	AwardDemoData(CampaignManagement campaigns, NominationManagement nominations, NominationReview review, NominationFiles files,
-			NoticeAndConferral conferral, InnovationStudios studios, HonourCatalogue catalogue, HonourRegister register,
+			NoticeAndConferral conferral, InnovationStudios studios, HonourCatalogue catalogue, HonourRecording recording,
 			MemberManagement members, OrganizationManagement organizations, JdbcClient jdbc, Clock clock) {
 		this.campaigns = campaigns;
 		this.nominations = nominations;
@@ -80,7 +80,7 @@ class AwardDemoData implements StartupTask {
 		this.conferral = conferral;
 		this.studios = studios;
 		this.catalogue = catalogue;
-		this.register = register;
+		this.recording = recording;
 		this.members = members;
 		this.organizations = organizations;
 		this.jdbc = jdbc;
@@ -126,7 +126,7 @@ class AwardDemoData implements StartupTask {
 	private void workersPioneer(CurrentUser owner, LocalDate today, long organizationId) {
 		HonourKindView kind = catalogue.byCode("WORKER_PIONEER").orElseThrow();
 		int year = today.getYear() - 1;
-		register.record(new HonourEntry(kind.id(), null, organizationId, organizations.get(owner, organizationId).name(),
+		recording.record(new HonourEntry(kind.id(), null, organizationId, organizations.get(owner, organizationId).name(),
 				year, LocalDate.of(year, 4, 28), HonourSource.MANUAL, null, null, "威工发〔" + year + "〕9号", null),
 				owner.username());
 	}

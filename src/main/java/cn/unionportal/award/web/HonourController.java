@@ -9,6 +9,7 @@ import cn.unionportal.award.AwardPermissions;
 import cn.unionportal.award.HonourCatalogue;
 import cn.unionportal.award.HonourKindData;
 import cn.unionportal.award.HonourKindView;
+import cn.unionportal.award.HonourChanges;
 import cn.unionportal.award.HonourRegister;
 import cn.unionportal.award.HonourRoll;
 import cn.unionportal.award.HonourView;
@@ -44,6 +45,8 @@ class HonourController {
 
 	private final HonourRegister register;
 
+	private final HonourChanges changes;
+
 	private final HonourRoll roll;
 
 	private final cn.unionportal.award.HonourCertificates certificates;
@@ -58,10 +61,11 @@ class HonourController {
 
 	private final Clock clock;
 
-	HonourController(HonourRegister register, HonourRoll roll, cn.unionportal.award.HonourCertificates certificates,
+	HonourController(HonourRegister register, HonourChanges changes, HonourRoll roll, cn.unionportal.award.HonourCertificates certificates,
 			HonourCatalogue catalogue, MemberManagement members, AwardPermissions permissions, MessageSource messages,
 			Clock clock) {
 		this.register = register;
+		this.changes = changes;
 		this.certificates = certificates;
 		this.roll = roll;
 		this.catalogue = catalogue;
@@ -109,20 +113,20 @@ class HonourController {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String document,
 			RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.revoked",
-				() -> register.revoke(user, id, version, reason, document));
+				() -> changes.revoke(user, id, version, reason, document));
 	}
 
 	@PostMapping("/honours/{id}/deceased")
 	String deceased(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.saved",
-				() -> register.markDeceased(user, id, version));
+				() -> changes.markDeceased(user, id, version));
 	}
 
 	@PostMapping("/honours/{id}/listing")
 	String listing(CurrentUser user, @PathVariable long id, @RequestParam long version, @RequestParam boolean listed,
 			RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.saved",
-				() -> register.changeListing(user, id, version, listed));
+				() -> changes.changeListing(user, id, version, listed));
 	}
 
 	@GetMapping("/honours/new")
@@ -145,7 +149,7 @@ class HonourController {
 			if (kindId == null || year == null) {
 				throw new RuleViolationException(kindId == null ? "kindId" : "year", "validation.required");
 			}
-			long id = register.enter(user, member, new ManualHonourData(kindId, year, conferredOn, documentReference));
+			long id = changes.enter(user, member, new ManualHonourData(kindId, year, conferredOn, documentReference));
 			FlashMessages.success(redirect, "award.honour.entered");
 			return "redirect:/awards/honours/" + id;
 		}
