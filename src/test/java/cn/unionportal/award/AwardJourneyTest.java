@@ -157,7 +157,7 @@ class AwardJourneyTest {
 
 		browser.open("/honours/notice");
 		assertThat(browser.text("main")).contains("林海峰").contains("威海文登区鑫源机械有限公司工会").doesNotContain(idNumber);
-		WebElement objection = driver.findElement(By.xpath("//h2[browser.text()='林海峰']/ancestor::div[contains(@class,'card-body')]"));
+		WebElement objection = driver.findElement(By.xpath("//h2[text()='林海峰']/ancestor::div[contains(@class,'card-body')]"));
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", objection);
 		objection.findElement(By.tagName("summary")).click();
 		objection.findElement(By.name("content")).sendKeys("希望核实其工作年限。");
