@@ -1,19 +1,15 @@
 package cn.unionportal;
 
 import cn.unionportal.support.IdNumbers;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import cn.unionportal.support.AxeCheck;
+import cn.unionportal.support.Browser;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +42,6 @@ import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
@@ -57,7 +49,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * PostgreSQL with the Weihai demo data, headless Debian Chromium driven by Selenium). Proves what
  * MockMvc cannot: the login form, the Bootstrap styling, the in-place tree expansion in
  * {@code portal.js}, the language switch and the phone and tablet layouts; axe-core checks every
- * page opened and every step screenshotted for WCAG 2 A/AA violations ({@link AxeCheck}). Full-page screenshots
+ * page opened and every step screenshotted for WCAG 2 A/AA violations ({@link cn.unionportal.support.AxeCheck}). Full-page screenshots
  * of every main step land in {@code target/screenshots}; Chinese text in them is only legible with
  * a CJK font installed (e.g. {@code apt-get install -y fonts-wqy-microhei}), the assertions do not
  * depend on it. Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the test fails.
@@ -65,15 +57,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "logging.level.org.openqa.selenium=ERROR")
 class BrowserJourneyTest {
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-	private static final String PASSWORD = "portal-demo-2026";
+	private static final Path SCREENSHOTS = Browser.SCREENSHOTS;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -92,44 +76,23 @@ class BrowserJourneyTest {
 	@Autowired
 	AccountManagement accounts;
 
+	private Browser browser;
+
 	private ChromeDriver driver;
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
 	@BeforeAll
 	static void browserIsInstalled() throws IOException {
-		for (File executable : new File[] { CHROMIUM, CHROMEDRIVER }) {
-			if (!executable.canExecute()) {
-				fail("""
-						The browser tests need Debian's Chromium and its driver, and %s is missing or not executable.
-						Install both with:  apt-get install -y chromium chromium-driver"""
-					.formatted(executable));
-			}
-		}
+		Browser.requireInstalled();
 		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterEach
 	void quitBrowser() throws IOException {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
-		}
-		finally {
-			driver = null;
-			deleteProfile();
-		}
-	}
-
-	private void deleteProfile() throws IOException {
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
-			profile = null;
+		if (browser != null) {
+			browser.close();
+			browser = null;
 		}
 	}
 
@@ -139,17 +102,17 @@ class BrowserJourneyTest {
 	void federationAdministratorBrowsesTheTreeOnADesktop() {
 		startBrowser(1280, 900, false);
 
-		open("/login");
+		browser.open("/login");
 		assertBootstrapAndPortalStylesApply();
-		screenshot("01-desktop-login");
+		browser.screenshot("01-desktop-login");
 
-		signIn("admin", PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
-		open("/organizations");
+		browser.fillSignIn("admin", Browser.PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(browser.url("/"))); // the home page (issue 12)
+		browser.open("/organizations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("组织架构");
 		WebElement wendeng = treeNode("文登区总工会");
 		assertThat(wendeng.isDisplayed()).isTrue();
-		screenshot("02-desktop-tree");
+		browser.screenshot("02-desktop-tree");
 
 		WebElement toggle = wendeng.findElement(By.xpath("./div/button[contains(@class,'tree-toggle')]"));
 		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
@@ -159,8 +122,8 @@ class BrowserJourneyTest {
 		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
 		assertThat(wendeng.findElements(By.cssSelector(".badge.text-bg-success")))
 			.as("active organizations carry no status badge in the tree").isEmpty();
-		assertThat(driver.getCurrentUrl()).as("expanding happens in place").isEqualTo(url("/organizations"));
-		screenshot("03-desktop-tree-expanded");
+		assertThat(driver.getCurrentUrl()).as("expanding happens in place").isEqualTo(browser.url("/organizations"));
+		browser.screenshot("03-desktop-tree-expanded");
 
 		wendeng.findElement(dashuiboInChildren).click();
 		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "大水泊镇工会"));
@@ -168,7 +131,7 @@ class BrowserJourneyTest {
 		assertThat(childLinks()).contains("耕读小镇联合工会");
 		assertThat(driver.findElements(By.cssSelector("main table tbody .badge.text-bg-success")))
 			.as("active children carry no status badge").isEmpty();
-		screenshot("04-desktop-detail");
+		browser.screenshot("04-desktop-detail");
 		assertNoHorizontalOverflow();
 
 		driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).click();
@@ -176,14 +139,14 @@ class BrowserJourneyTest {
 		assertThat(driver.findElement(By.cssSelector("main h2")).getText()).startsWith("Child organizations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("大水泊镇工会");
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Township / street union");
-		screenshot("05-desktop-detail-english");
+		browser.screenshot("05-desktop-detail-english");
 		assertNoHorizontalOverflow();
 
 		driver.manage().window().setSize(new Dimension(800, 900));
 		wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() <= 800);
 		assertThat(driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).isDisplayed())
 			.as("the navbar is expanded from the md breakpoint on").isTrue();
-		screenshot("06-tablet-detail-english");
+		browser.screenshot("06-tablet-detail-english");
 		assertContentStartsBelowTheNavbar();
 		assertNoHorizontalOverflow();
 	}
@@ -192,22 +155,22 @@ class BrowserJourneyTest {
 	void organizationAdministratorUsesThePortalOnAPhone() {
 		startBrowser(390, 844, true);
 
-		open("/login");
-		signIn("wendeng", "not-the-password");
+		browser.open("/login");
+		browser.fillSignIn("wendeng", "not-the-password");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-danger")));
-		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login?error"));
+		assertThat(driver.getCurrentUrl()).isEqualTo(browser.url("/login?error"));
 		assertThat(driver.findElement(By.cssSelector(".alert-danger")).getText()).contains("用户名或密码错误");
-		screenshot("11-phone-login-wrong-password");
+		browser.screenshot("11-phone-login-wrong-password");
 		assertNoHorizontalOverflow();
 
-		signIn("wendeng", PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
-		open("/organizations");
+		browser.fillSignIn("wendeng", Browser.PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(browser.url("/"))); // the home page (issue 12)
+		browser.open("/organizations");
 		assertThat(driver.findElement(By.cssSelector("main .card")).getText()).contains("文登区总工会");
 		assertThat(driver.findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
 			.as("the navbar collapses behind its toggler on a phone").isTrue();
 		assertThat(driver.findElement(By.cssSelector("#portal-nav a[lang='en']")).isDisplayed()).isFalse();
-		screenshot("12-phone-tree");
+		browser.screenshot("12-phone-tree");
 		assertContentStartsBelowTheNavbar();
 		assertNoHorizontalOverflow();
 
@@ -215,7 +178,7 @@ class BrowserJourneyTest {
 		dashuibo.findElement(By.xpath("./div/button[contains(@class,'tree-toggle')]")).click();
 		By gengduInChildren = By.xpath("./div[contains(@class,'org-children')]//a[normalize-space()='耕读小镇联合工会']");
 		wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(dashuibo, gengduInChildren));
-		screenshot("13-phone-tree-expanded");
+		browser.screenshot("13-phone-tree-expanded");
 		assertNoHorizontalOverflow();
 
 		dashuibo.findElement(gengduInChildren).click();
@@ -223,19 +186,19 @@ class BrowserJourneyTest {
 		assertThat(breadcrumb()).containsSubsequence("文登区总工会", "大水泊镇工会", "耕读小镇联合工会")
 			.doesNotContain("环翠区总工会");
 		assertThat(childLinks()).contains("国学文化分会", "乡村规划分会");
-		screenshot("14-phone-detail");
+		browser.screenshot("14-phone-detail");
 		assertContentStartsBelowTheNavbar();
 		assertNoHorizontalOverflow();
 
 		driver.findElement(By.cssSelector(".navbar-toggler")).click();
 		WebElement english = driver.findElement(By.cssSelector("#portal-nav a[lang='en']"));
 		wait.until(ExpectedConditions.elementToBeClickable(english));
-		screenshot("15-phone-menu-open");
+		browser.screenshot("15-phone-menu-open");
 
 		english.click();
 		wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
 		assertThat(driver.findElement(By.cssSelector("main h2")).getText()).startsWith("Child organizations");
-		screenshot("16-phone-detail-english");
+		browser.screenshot("16-phone-detail-english");
 		assertContentStartsBelowTheNavbar();
 		assertNoHorizontalOverflow();
 	}
@@ -258,9 +221,9 @@ class BrowserJourneyTest {
 		List<String> navigation = List.of("组织架构", "转会", "操作审计", "修改密码", "退出登录", "English", "返回", "搜索");
 
 		startBrowser(1280, 900, false);
-		open("/login");
-		signIn("admin", PASSWORD);
-		open("/members/" + memberId + "/card");
+		browser.open("/login");
+		browser.fillSignIn("admin", Browser.PASSWORD);
+		browser.open("/members/" + memberId + "/card");
 		Printed card = printToPdf("31-print-member-card");
 		assertThat(card.text()).contains("周印卡", "威海恒科精工", "打印日期 " + today);
 		assertThat(navigation).noneMatch(card.text()::contains);
@@ -269,7 +232,7 @@ class BrowserJourneyTest {
 		assertThat(card.width()).isCloseTo(297.6f, offset(2f));
 		assertThat(card.height()).isCloseTo(419.5f, offset(2f));
 
-		open("/notice");
+		browser.open("/notice");
 		Printed notice = printToPdf("32-print-public-notice");
 		assertThat(notice.text()).contains("威海市总工会 · 打印日期 " + today);
 		assertThat(navigation).noneMatch(notice.text()::contains);
@@ -290,16 +253,16 @@ class BrowserJourneyTest {
 		List<String> navigation = List.of("组织架构", "转会", "操作审计", "修改密码", "退出登录", "English", "返回", "搜索");
 
 		startBrowser(1280, 900, false);
-		open("/login");
-		signIn("admin", PASSWORD);
-		open("/aid/files");
+		browser.open("/login");
+		browser.fillSignIn("admin", Browser.PASSWORD);
+		browser.open("/aid/files");
 		List<String> files = driver.findElements(By.cssSelector("main table a[href^='/aid/files/']")).stream()
 			.map(link -> link.getDomAttribute("href")).distinct().toList();
 		assertThat(files).as("demo household files").isNotEmpty();
 		// a file with a lookup code (filed files have one), to print its code card afterwards
 		String fileUrl = null;
 		for (String candidate : files) {
-			open(candidate);
+			browser.open(candidate);
 			if (!driver.findElements(By.cssSelector("main a[href='" + candidate + "/code']")).isEmpty()) {
 				fileUrl = candidate;
 				break;
@@ -351,6 +314,13 @@ class BrowserJourneyTest {
 
 	// ---- browser -----------------------------------------------------------------------------
 
+	/** A fresh headless Chromium of this size ({@link Browser#of}). */
+	private void startBrowser(int width, int height, boolean phone) {
+		browser = Browser.of(port, width, height, phone);
+		driver = browser.driver();
+		wait = browser.waiting();
+	}
+
 	/**
 	 * A fresh headless Chromium with its own profile. A phone emulates the device (viewport of
 	 * exactly that size, mobile viewport meta handling, touch, overlay scrollbars).
@@ -371,40 +341,40 @@ class BrowserJourneyTest {
 		String card = members.selfView(memberId).cardNumber();
 
 		startBrowser(390, 844, true);
-		open("/login");
+		browser.open("/login");
 		driver.findElement(By.cssSelector("a[href='/me/activate']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cardNumber"))).sendKeys(card);
 		driver.findElement(By.id("idNumber")).sendKeys(idNumber);
 		driver.findElement(By.id("phone")).sendKeys("13612345678");
 		driver.findElement(By.id("password")).sendKeys("Member-pass-1");
 		driver.findElement(By.id("confirmPassword")).sendKeys("Member-pass-1");
-		screenshot("21-phone-activate");
+		browser.screenshot("21-phone-activate");
 		WebElement form = driver.findElement(By.cssSelector("main form"));
 		form.findElement(By.cssSelector("button[type='submit']")).click();
-		waitUntilReplaced(form);
+		browser.waitUntilReplaced(form);
 		assertThat(driver.getCurrentUrl()).endsWith("/login");
 		assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("开通成功");
 
-		signIn(card, "Member-pass-1");
-		wait.until(ExpectedConditions.urlToBe(url("/me")));
+		browser.fillSignIn(card, "Member-pass-1");
+		wait.until(ExpectedConditions.urlToBe(browser.url("/me")));
 		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(card).contains("孙晓彬")
 			.contains("威海恒科精工有限公司工会");
 		assertThat(driver.findElement(By.cssSelector(".member-card img")).getAttribute("src")).startsWith("data:image/png");
 		assertNoHorizontalOverflow();
-		screenshot("22-phone-member-card");
+		browser.screenshot("22-phone-member-card");
 
-		open("/me/aid");
+		browser.open("/me/aid");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("我的帮扶进度");
 		assertNoHorizontalOverflow();
-		screenshot("23-phone-member-aid");
+		browser.screenshot("23-phone-member-aid");
 
-		open("/me/benefits");
+		browser.open("/me/benefits");
 		assertThat(driver.findElements(By.cssSelector(".merchant"))).isNotEmpty();
 		assertNoHorizontalOverflow();
-		screenshot("24-phone-member-benefits");
+		browser.screenshot("24-phone-member-benefits");
 
 		// a member never reaches a staff page
-		open("/organizations");
+		browser.open("/organizations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
 	}
 
@@ -418,93 +388,25 @@ class BrowserJourneyTest {
 		String username = "browser-" + System.nanoTime() % 1_000_000;
 		long id = accounts.createInitialAccount(username, "浏览器测试", organizations.search(system, "环翠区总工会",
 				PageRequest.of(0, 1)).getContent().get(0).id(), java.util.Set.of(cn.unionportal.shared.security.StaffRole.STAFF),
-				PASSWORD, false);
+				Browser.PASSWORD, false);
 
 		startBrowser(1280, 900, false);
-		open("/login");
-		signIn(username, PASSWORD);
-		wait.until(ExpectedConditions.urlToBe(url("/"))); // the home page (issue 12)
-		open("/members");
-		assertThat(driver.getCurrentUrl()).isEqualTo(url("/members"));
+		browser.open("/login");
+		browser.fillSignIn(username, Browser.PASSWORD);
+		wait.until(ExpectedConditions.urlToBe(browser.url("/"))); // the home page (issue 12)
+		browser.open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(browser.url("/members"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会员名册");
 
 		accounts.update(system, id, accounts.get(system, id).version(), "浏览器测试", java.util.Set.of(
 				cn.unionportal.shared.security.StaffRole.STAFF), false);
 
-		open("/members");
-		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login?expired"));
+		browser.open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(browser.url("/login?expired"));
 		assertThat(driver.findElement(By.cssSelector(".alert-warning")).getText()).contains("您的登录已失效");
-		screenshot("31-session-ended");
-		open("/members");
-		assertThat(driver.getCurrentUrl()).isEqualTo(url("/login"));
-	}
-
-	private void startBrowser(int width, int height, boolean phone) {
-		try {
-			profile = Files.createTempDirectory("portal-chromium-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot create a Chromium profile directory", ex);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.getPath());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-				"--no-first-run", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-		if (phone) {
-			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-					Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
-		wait = new WebDriverWait(driver, TIMEOUT);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void open(String path) {
-		driver.get(url(path));
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-		AxeCheck.assertAccessible(driver);
-	}
-
-	private void signIn(String username, String password) {
-		WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		user.clear();
-		user.sendKeys(username);
-		WebElement secret = driver.findElement(By.id("password"));
-		secret.clear();
-		secret.sendKeys(password);
-		WebElement form = driver.findElement(By.cssSelector("main form"));
-		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
-		waitUntilReplaced(form);
-	}
-
-	/**
-	 * Waits until a submitted form's page has been replaced. ChromeDriver sometimes reports a node
-	 * of the old document as "does not belong to the document" instead of a stale element; both
-	 * mean the page has changed.
-	 */
-	private void waitUntilReplaced(WebElement form) {
-		wait.until(d -> {
-			try {
-				form.isEnabled();
-				return false;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException gone) {
-				return true;
-			}
-			catch (org.openqa.selenium.WebDriverException replaced) {
-				if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
-					return true;
-				}
-				throw replaced;
-			}
-		});
+		browser.screenshot("31-session-ended");
+		browser.open("/members");
+		assertThat(driver.getCurrentUrl()).isEqualTo(browser.url("/login"));
 	}
 
 	/** The tree item whose own link (not a descendant's) carries the name. */
@@ -550,35 +452,6 @@ class BrowserJourneyTest {
 				return document.querySelector('main').getBoundingClientRect().top
 				     - document.querySelector('nav.navbar').getBoundingClientRect().bottom;""");
 		assertThat(gap.doubleValue()).as("main content overlaps the navbar").isGreaterThanOrEqualTo(0);
-	}
-
-	/** Full-page PNG (through the DevTools protocol), or the viewport if that is unavailable. */
-	private void screenshot(String name) {
-		// every main step is screenshotted: each is checked for WCAG 2 A/AA violations too
-		AxeCheck.assertAccessible(driver);
-		Path file = SCREENSHOTS.resolve(name + ".png");
-		try {
-			byte[] png;
-			try {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> size = (Map<String, Object>) driver.executeScript("""
-						const page = document.documentElement;
-						return { width: Math.max(page.scrollWidth, window.innerWidth),
-						         height: Math.max(page.scrollHeight, window.innerHeight) };""");
-				Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1, "width", size.get("width"), "height",
-						size.get("height"));
-				Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-						Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-				png = Base64.getDecoder().decode((String) shot.get("data"));
-			}
-			catch (RuntimeException cdpUnavailable) {
-				png = driver.getScreenshotAs(OutputType.BYTES);
-			}
-			Files.write(file, png);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot write " + file, ex);
-		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.unionportal.organization.ScopedQuery;
+import cn.unionportal.statistics.EventOrganizations;
 import cn.unionportal.statistics.Figure;
 import cn.unionportal.statistics.FigureSource;
 import cn.unionportal.statistics.OrganizationFigures;
@@ -25,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class AidFigures implements FigureSource {
+
+	private static final EventOrganizations TOUCHED = EventOrganizations
+		.of(AidEvents.AidCaseApproved.class, e -> List.of(e.organizationId()))
+		.and(AidEvents.AidPaymentRecorded.class, e -> List.of(e.organizationId()))
+		.and(AidEvents.HardshipFileFiled.class, e -> List.of(e.organizationId()))
+		.and(AidEvents.HardshipFileExited.class, e -> List.of(e.organizationId()));
 
 	private static final String APPROVED = "c.status IN ('APPROVED', 'PAID')";
 
@@ -74,19 +81,7 @@ class AidFigures implements FigureSource {
 	/** Approvals, payments, filings and exits change the figures of the organization the event names. */
 	@Override
 	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
-		if (event instanceof AidEvents.AidCaseApproved approved) {
-			return List.of(approved.organizationId());
-		}
-		if (event instanceof AidEvents.AidPaymentRecorded paid) {
-			return List.of(paid.organizationId());
-		}
-		if (event instanceof AidEvents.HardshipFileFiled filed) {
-			return List.of(filed.organizationId());
-		}
-		if (event instanceof AidEvents.HardshipFileExited exited) {
-			return List.of(exited.organizationId());
-		}
-		return List.of();
+		return TOUCHED.of(event);
 	}
 
 	@Override
@@ -104,10 +99,9 @@ class AidFigures implements FigureSource {
 				+ " CASE WHEN f.status = 'CLOSED' AND f.filed_on IS NOT NULL AND f.closed_on >= :start AND f.closed_on <= :end"
 				+ " THEN 1 ELSE 0 END AS exited,"
 				+ " CASE WHEN f.relapse_flagged_at >= :from AND f.relapse_flagged_at < :until THEN 1 ELSE 0 END AS relapse";
-		jdbc.sql("SELECT org, tier, status, SUM(in_effect), SUM(applied), SUM(filed), SUM(exited), SUM(relapse), COUNT(*)"
-				+ " FROM (SELECT " + flags + files.fromWhere() + ") s GROUP BY org, tier, status")
-			.params(files.params())
-			.query((rs, i) -> {
+		files.forEachRow(jdbc, "SELECT org, tier, status, SUM(in_effect), SUM(applied), SUM(filed), SUM(exited), SUM(relapse), COUNT(*)"
+				+ " FROM (SELECT " + flags,
+				") s GROUP BY org, tier, status", rs -> {
 				long org = rs.getLong(1);
 				figures.add("hardship.files.inEffect", org, rs.getLong(4))
 					.add("hardship.files.inEffect." + rs.getString(2), org, rs.getLong(4))
@@ -116,39 +110,29 @@ class AidFigures implements FigureSource {
 					.add("hardship.files.exited", org, rs.getLong(7))
 					.add("hardship.files.relapses", org, rs.getLong(8))
 					.add("hardship.files.state." + rs.getString(3), org, rs.getLong(9));
-				return null;
-			})
-			.list();
+			});
 		ScopedQuery cases = ScopedQuery.from("aid_case c", "c.organization_id", top)
 			.and("c.aid_year = :year", "year", period.year())
 			.and(APPROVED);
-		jdbc.sql("SELECT c.organization_id, c.kind, COUNT(*), SUM(c.approved_amount), SUM(c.paid_amount)" + cases.fromWhere()
-				+ " GROUP BY c.organization_id, c.kind")
-			.params(cases.params())
-			.query((rs, i) -> {
+		cases.forEachRow(jdbc, "SELECT c.organization_id, c.kind, COUNT(*), SUM(c.approved_amount), SUM(c.paid_amount)",
+				" GROUP BY c.organization_id, c.kind", rs -> {
 				long org = rs.getLong(1);
 				figures.add("hardship.cases.total", org, rs.getLong(3))
 					.add("hardship.cases." + rs.getString(2), org, rs.getLong(3))
 					.add("hardship.approved.total", org, rs.getBigDecimal(4))
 					.add("hardship.approved." + rs.getString(2), org, rs.getBigDecimal(4))
 					.add("hardship.paid.total", org, rs.getBigDecimal(5));
-				return null;
-			})
-			.list();
+			});
 		ScopedQuery payments = ScopedQuery.from("aid_payment p JOIN aid_case c ON c.id = p.case_id", "c.organization_id", top)
 			.and("p.paid_on >= :start", "start", period.start())
 			.and("p.paid_on <= :end", "end", period.end());
-		jdbc.sql("SELECT c.organization_id, SUM(p.amount)" + payments.fromWhere() + " GROUP BY c.organization_id")
-			.params(payments.params())
-			.query((rs, i) -> figures.add("hardship.paidInPeriod", rs.getLong(1), rs.getBigDecimal(2)))
-			.list();
+		payments.forEachRow(jdbc, "SELECT c.organization_id, SUM(p.amount)",
+				" GROUP BY c.organization_id", rs -> figures.add("hardship.paidInPeriod", rs.getLong(1), rs.getBigDecimal(2)));
 		ScopedQuery budgets = ScopedQuery.from("aid_budget b", "b.organization_id", top)
 			.and("b.aid_year = :year", "year", period.year());
-		jdbc.sql("SELECT b.organization_id, b.amount, b.spent" + budgets.fromWhere())
-			.params(budgets.params())
-			.query((rs, i) -> figures.add("hardship.budget.amount", rs.getLong(1), rs.getBigDecimal(2))
-				.add("hardship.budget.spent", rs.getLong(1), rs.getBigDecimal(3)))
-			.list();
+		budgets.forEachRow(jdbc, "SELECT b.organization_id, b.amount, b.spent",
+				"", rs -> figures.add("hardship.budget.amount", rs.getLong(1), rs.getBigDecimal(2))
+				.add("hardship.budget.spent", rs.getLong(1), rs.getBigDecimal(3)));
 		return figures;
 	}
 }

@@ -1,12 +1,9 @@
 package cn.unionportal.award;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import cn.unionportal.member.MemberManagement;
 import cn.unionportal.member.MemberQuery;
@@ -14,9 +11,7 @@ import cn.unionportal.member.MemberStatus;
 import cn.unionportal.member.MemberSummary;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationSummary;
-import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.security.StaffRole;
 import cn.unionportal.shared.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +19,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,56 +37,38 @@ class AwardDemoData implements StartupTask {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AwardDemoData.class);
 
-	static final byte[] DEEDS_PDF = "%PDF-1.4\n% demo deeds\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
-	private final CampaignManagement campaigns;
-
-	private final NominationManagement nominations;
-
-	private final NominationReview review;
-
-	private final NominationFiles files;
-
-	private final NoticeAndConferral conferral;
+	private final AwardDemoCampaigns demoCampaigns;
 
 	private final InnovationStudios studios;
 
 	private final HonourCatalogue catalogue;
 
-	private final HonourRegister register;
+	private final HonourRecording recording;
 
 	private final MemberManagement members;
 
 	private final OrganizationManagement organizations;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	AwardDemoData(CampaignManagement campaigns, NominationManagement nominations, NominationReview review, NominationFiles files,
-			NoticeAndConferral conferral, InnovationStudios studios, HonourCatalogue catalogue, HonourRegister register,
-			MemberManagement members, OrganizationManagement organizations, JdbcClient jdbc, Clock clock) {
-		this.campaigns = campaigns;
-		this.nominations = nominations;
-		this.review = review;
-		this.files = files;
-		this.conferral = conferral;
+	AwardDemoData(AwardDemoCampaigns demoCampaigns, InnovationStudios studios, HonourCatalogue catalogue,
+			HonourRecording recording, MemberManagement members, OrganizationManagement organizations, Clock clock) {
+		this.demoCampaigns = demoCampaigns;
 		this.studios = studios;
 		this.catalogue = catalogue;
-		this.register = register;
+		this.recording = recording;
 		this.members = members;
 		this.organizations = organizations;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	/** A nominee: the member, the union that nominates and the district whose quota it uses. */
-	private record Pick(long memberId, long unionId, long districtId) {
+	record Pick(long memberId, long unionId, long districtId) {
 	}
 
 	@Override
 	public void runAtStartup() {
-		if (jdbc.sql("SELECT COUNT(*) FROM award_campaign").query(Long.class).single() > 0) {
+		if (demoCampaigns.anyCampaign()) {
 			return;
 		}
 		long root = organizations.rootId();
@@ -104,8 +79,8 @@ class AwardDemoData implements StartupTask {
 		}
 		LocalDate today = LocalDate.now(clock);
 		List<Pick> picks = picks(owner, districts);
-		List<Long> conferred = lastYearsModelWorkers(owner, today, picks.subList(0, Math.min(6, picks.size())));
-		int craftsmen = thisYearsCraftsmen(owner, today, picks.subList(Math.min(6, picks.size()), picks.size()));
+		List<Long> conferred = demoCampaigns.lastYearsModelWorkers(owner, today, picks.subList(0, Math.min(6, picks.size())));
+		int craftsmen = demoCampaigns.thisYearsCraftsmen(owner, today, picks.subList(Math.min(6, picks.size()), picks.size()));
 		int studioCount = 0;
 		for (int i = 0; i < Math.min(3, conferred.size()); i++) {
 			long member = conferred.get(i);
@@ -126,7 +101,7 @@ class AwardDemoData implements StartupTask {
 	private void workersPioneer(CurrentUser owner, LocalDate today, long organizationId) {
 		HonourKindView kind = catalogue.byCode("WORKER_PIONEER").orElseThrow();
 		int year = today.getYear() - 1;
-		register.record(new HonourEntry(kind.id(), null, organizationId, organizations.get(owner, organizationId).name(),
+		recording.record(new HonourEntry(kind.id(), null, organizationId, organizations.get(owner, organizationId).name(),
 				year, LocalDate.of(year, 4, 28), HonourSource.MANUAL, null, null, "威工发〔" + year + "〕9号", null),
 				owner.username());
 	}
@@ -141,92 +116,6 @@ class AwardDemoData implements StartupTask {
 			found.forEach(m -> picks.add(new Pick(m.id(), m.organizationId(), district.id())));
 		}
 		return picks;
-	}
-
-	private static CurrentUser actor(String name, long organization) {
-		return new CurrentUser(0, name, organization, Set.of(StaffRole.STAFF));
-	}
-
-	private List<Long> lastYearsModelWorkers(CurrentUser owner, LocalDate today, List<Pick> picks) {
-		long kind = catalogue.byCode("WEIHAI_MODEL_WORKER").orElseThrow().id();
-		long id = campaigns.open(owner, new CampaignData(kind, today.getYear() - 1,
-				(today.getYear() - 1) + " 年度威海市劳动模范评选", 20, today, today, 5));
-		campaigns.changeRules(owner, id, version(id), java.util.Map.of("FRONT_LINE_AT_LEAST", 50, "ENTERPRISE_HEAD_AT_MOST", 15));
-		List<Long> nominated = new ArrayList<>();
-		for (Pick pick : picks) {
-			Long n = nominateAndSubmit(id, pick, NomineeCategory.FRONT_LINE);
-			if (n != null) {
-				review.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
-						ReviewDecision.APPROVE, "同意推荐");
-				nominated.add(n);
-			}
-		}
-		campaigns.advance(owner, id, version(id), CampaignStatus.NOMINATING);
-		campaigns.advance(owner, id, version(id), CampaignStatus.DISTRICT_REVIEW);
-		for (long n : nominated) {
-			review.vote(actor("demo-panel-1", owner.organizationId()), n, true);
-			review.vote(actor("demo-panel-2", owner.organizationId()), n, true);
-		}
-		conferral.startNotice(owner, id, version(id));
-		jdbc.sql("UPDATE award_campaign SET notice_from = :from, notice_until = :until WHERE id = :id")
-			.param("from", Date.valueOf(today.minusDays(6))).param("until", Date.valueOf(today.minusDays(1)))
-			.param("id", id).update();
-		conferral.confer(owner, id, version(id), "威工发〔" + (today.getYear() - 1) + "〕12号", today);
-		// the campaign ran last year: move its dates there (the honours keep their year)
-		LocalDate conferredOn = LocalDate.of(today.getYear() - 1, 4, 28);
-		jdbc.sql("""
-				UPDATE award_campaign SET nominations_until = :until, review_until = :review, notice_from = :from,
-				  notice_until = :noticeUntil, conferred_on = :on WHERE id = :id
-				""").param("until", Date.valueOf(conferredOn.minusDays(40))).param("review", Date.valueOf(conferredOn.minusDays(20)))
-			.param("from", Date.valueOf(conferredOn.minusDays(12))).param("noticeUntil", Date.valueOf(conferredOn.minusDays(8)))
-			.param("on", Date.valueOf(conferredOn)).param("id", id).update();
-		jdbc.sql("UPDATE honour SET conferred_on = :on WHERE campaign_id = :id").param("on", Date.valueOf(conferredOn))
-			.param("id", id).update();
-		return jdbc.sql("SELECT member_id FROM honour WHERE campaign_id = :id ORDER BY id").param("id", id)
-			.query(Long.class).list();
-	}
-
-	private int thisYearsCraftsmen(CurrentUser owner, LocalDate today, List<Pick> picks) {
-		long kind = catalogue.byCode("WEIHAI_CRAFTSMAN").orElseThrow().id();
-		long id = campaigns.open(owner, new CampaignData(kind, today.getYear(), today.getYear() + " 年度“威海工匠”评选", 12,
-				today.plusDays(20), today.plusDays(40), 5));
-		int count = 0;
-		List<NomineeCategory> categories = List.of(NomineeCategory.FRONT_LINE, NomineeCategory.TECHNICAL);
-		for (Pick pick : picks) {
-			Long n = nominateAndSubmit(id, pick, categories.get(count % 2));
-			if (n != null && count % 3 == 0) {
-				review.reviewInDistrict(actor("demo-district", pick.districtId()), n, nominationVersion(n),
-						ReviewDecision.APPROVE, "同意推荐");
-			}
-			count += n == null ? 0 : 1;
-		}
-		campaigns.advance(owner, id, version(id), CampaignStatus.NOMINATING);
-		return count;
-	}
-
-	/** A nomination entered by the union and submitted; null when a rule refuses it (it stays a draft). */
-	private Long nominateAndSubmit(long campaign, Pick pick, NomineeCategory category) {
-		CurrentUser union = actor("demo-union", pick.unionId());
-		try {
-			long n = nominations.nominate(union, campaign, new NominationData(pick.unionId(), pick.memberId(), null,
-					category, "立足岗位二十余年，带领班组完成多项技术革新，累计创效逾百万元，多次获得本单位先进个人。",
-					"本单位职代会决议（" + LocalDate.now(clock).getYear() + "）第 3 号", "在本单位公示栏公示 5 个工作日，无异议"));
-			files.store(union, n, "DEEDS", "事迹材料.pdf", new ByteArrayResource(DEEDS_PDF));
-			nominations.submit(union, n, nominationVersion(n));
-			return n;
-		}
-		catch (RuleViolationException refused) {
-			LOG.debug("Demo nomination of member {} not submitted: {}", pick.memberId(), refused.messageKey());
-			return null;
-		}
-	}
-
-	private long version(long campaign) {
-		return jdbc.sql("SELECT version FROM award_campaign WHERE id = :id").param("id", campaign).query(Long.class).single();
-	}
-
-	private long nominationVersion(long nomination) {
-		return jdbc.sql("SELECT version FROM nomination WHERE id = :id").param("id", nomination).query(Long.class).single();
 	}
 
 	/** Demo data when {@code portal.demo.enabled=true}, or by default on the embedded H2 database. */

@@ -3,6 +3,7 @@ package cn.unionportal.award;
 import java.util.List;
 
 import cn.unionportal.organization.ScopedQuery;
+import cn.unionportal.statistics.EventOrganizations;
 import cn.unionportal.statistics.Figure;
 import cn.unionportal.statistics.FigureSource;
 import cn.unionportal.statistics.OrganizationFigures;
@@ -19,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class AwardFigures implements FigureSource {
+
+	private static final EventOrganizations TOUCHED = EventOrganizations
+		.of(HonourEvents.HonourConferred.class, e -> List.of(e.organizationId()))
+		.and(HonourEvents.HonourRevoked.class, e -> List.of(e.organizationId()));
 
 	static final List<String> LEVELS = List.of("NATIONAL", "PROVINCIAL", "MUNICIPAL", "DISTRICT");
 
@@ -48,13 +53,7 @@ class AwardFigures implements FigureSource {
 	/** Conferring and revoking an honour change the figures of its organization. */
 	@Override
 	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
-		if (event instanceof HonourEvents.HonourConferred conferred) {
-			return List.of(conferred.organizationId());
-		}
-		if (event instanceof HonourEvents.HonourRevoked revoked) {
-			return List.of(revoked.organizationId());
-		}
-		return List.of();
+		return TOUCHED.of(event);
 	}
 
 	@Override
@@ -64,24 +63,18 @@ class AwardFigures implements FigureSource {
 			.and("h.conferred_on >= :start", "start", period.start())
 			.and("h.conferred_on <= :end", "end", period.end())
 			.and("h.status = 'ACTIVE'");
-		jdbc.sql("SELECT h.organization_id, k.honour_level, COUNT(*)" + conferred.fromWhere()
-				+ " GROUP BY h.organization_id, k.honour_level")
-			.params(conferred.params())
-			.query((rs, i) -> {
+		conferred.forEachRow(jdbc, "SELECT h.organization_id, k.honour_level, COUNT(*)",
+				" GROUP BY h.organization_id, k.honour_level", rs -> {
 				figures.add("awards.conferred", rs.getLong(1), rs.getLong(3));
 				if (LEVELS.contains(rs.getString(2))) {
 					figures.add("awards.conferred." + rs.getString(2), rs.getLong(1), rs.getLong(3));
 				}
-				return null;
-			})
-			.list();
+			});
 		ScopedQuery studios = ScopedQuery.from("innovation_studio s", "s.organization_id", top)
 			.and("s.recognized_year <= :year", "year", period.year())
 			.and("s.status = 'ACTIVE'");
-		jdbc.sql("SELECT s.organization_id, COUNT(*)" + studios.fromWhere() + " GROUP BY s.organization_id")
-			.params(studios.params())
-			.query((rs, i) -> figures.add("awards.studios", rs.getLong(1), rs.getLong(2)))
-			.list();
+		studios.forEachRow(jdbc, "SELECT s.organization_id, COUNT(*)",
+				" GROUP BY s.organization_id", rs -> figures.add("awards.studios", rs.getLong(1), rs.getLong(2)));
 		return figures;
 	}
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.organization.ScopedQuery;
 import cn.unionportal.organization.Scopes;
+import cn.unionportal.shared.crypto.PersonalDataCipher;
+import cn.unionportal.shared.masking.Masking;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -16,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side of nominations (NominationManagement and NominationReview are the write side):
- * one nomination, a campaign's list, the timeline and the clearances. A nomination is visible to
+ * one nomination, a campaign's list, the timeline, the clearances and the objections to the
+ * candidates on notice. A nomination is visible to
  * staff whose scope holds the nominating organization (the district and the owner lie above it).
  */
 @Service
@@ -31,11 +34,18 @@ public class NominationSearch {
 
 	private final Scopes scopes;
 
-	NominationSearch(JdbcClient jdbc, Nominations nominations, Campaigns campaigns, Scopes scopes) {
+	private final AwardPermissions permissions;
+
+	private final PersonalDataCipher cipher;
+
+	NominationSearch(JdbcClient jdbc, Nominations nominations, Campaigns campaigns, Scopes scopes,
+			AwardPermissions permissions, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.nominations = nominations;
 		this.campaigns = campaigns;
 		this.scopes = scopes;
+		this.permissions = permissions;
+		this.cipher = cipher;
 	}
 
 	/** A nomination of the user's scope (404 otherwise), with its organization's name. */
@@ -70,5 +80,30 @@ public class NominationSearch {
 	public Set<ClearanceItem> clearances(CurrentUser user, long id) {
 		nomination(user, id);
 		return nominations.clearances(id);
+	}
+
+	/** Objections to the campaign's candidates (the campaign owner's staff). */
+	public List<ObjectionView> objections(CurrentUser user, long campaignId) {
+		return objections(user, campaigns.campaign(user, campaignId));
+	}
+
+	/** The same for a campaign the user may see, as Campaigns.campaign returned it (no second load). */
+	public List<ObjectionView> objections(CurrentUser user, CampaignView campaign) {
+		long campaignId = campaign.id();
+		if (!permissions.mayResolveObjections(user, campaign.organizationId())
+				&& !scopes.of(user).contains(campaign.organizationId())) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT o.id, o.nomination_id, n.nominee_name, o.objector_name, o.objector_phone, o.content, o.received_at,
+				  o.status, o.resolution, o.resolved_by, o.version
+				FROM nomination_objection o JOIN nomination n ON n.id = o.nomination_id
+				WHERE n.campaign_id = :c ORDER BY o.received_at, o.id
+				""").param("c", campaignId)
+			.query((rs, i) -> new ObjectionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5) == null ? null : Masking.phone(cipher.decrypt(rs.getString(5))), rs.getString(6),
+					rs.getTimestamp(7).toInstant(), ObjectionStatus.valueOf(rs.getString(8)), rs.getString(9),
+					rs.getString(10), rs.getLong(11)))
+			.list();
 	}
 }

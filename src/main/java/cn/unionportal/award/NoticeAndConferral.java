@@ -5,24 +5,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
-import cn.unionportal.shared.masking.Masking;
-import cn.unionportal.organization.Scopes;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.certificate.CertificateCodes;
-import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.organization.OrganizationManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The end of a campaign: the panel's result, the public notice (公示) with objections, and
- * conferral (授予) with the decision number, which writes the honours to the register.
+ * The end of a campaign, write side: the panel's result starts the public notice (公示), staff
+ * resolve objections, and conferral (授予) with the decision number writes the honours to the
+ * register. The notice itself is read through {@link PublicNotice}, objections are taken by
+ * {@link NoticeObjections} and listed by {@link NominationSearch}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,30 +33,20 @@ public class NoticeAndConferral {
 
 	private final NominationSearch nominationSearch;
 
-	private final HonourRegister register;
-
-	private final OrganizationManagement organizations;
-
-	private final Scopes scopes;
+	private final HonourRecording recording;
 
 	private final AwardPermissions permissions;
-
-	private final PersonalDataCipher cipher;
 
 	private final Clock clock;
 
 	NoticeAndConferral(JdbcClient jdbc, Nominations nominations, Campaigns campaigns,
-			NominationSearch nominationSearch, HonourRegister register, OrganizationManagement organizations,
-			Scopes scopes, AwardPermissions permissions, PersonalDataCipher cipher, Clock clock) {
+			NominationSearch nominationSearch, HonourRecording recording, AwardPermissions permissions, Clock clock) {
 		this.jdbc = jdbc;
 		this.nominations = nominations;
 		this.campaigns = campaigns;
 		this.nominationSearch = nominationSearch;
-		this.register = register;
-		this.organizations = organizations;
-		this.scopes = scopes;
+		this.recording = recording;
 		this.permissions = permissions;
-		this.cipher = cipher;
 		this.clock = clock;
 	}
 
@@ -97,76 +84,7 @@ public class NoticeAndConferral {
 		}
 	}
 
-	// ---- public notice -----------------------------------------------------------------------------
-
-	/** The candidates on public notice today, with their organization and honour; no ID or phone. */
-	public List<NoticeEntry> notice() {
-		LocalDate today = LocalDate.now(clock);
-		return campaigns.onNotice(today).stream().flatMap(c -> {
-			List<NominationView> list = jdbc.sql("SELECT " + Nominations.COLUMNS
-					+ " FROM nomination n WHERE n.campaign_id = :c AND n.status = 'ON_NOTICE' ORDER BY n.name_sort_key, n.id")
-				.param("c", c.id()).query(Nominations::map).list();
-			Map<Long, String> names = organizations.namesOf(list.stream().map(NominationView::organizationId).toList());
-			return list.stream().map(n -> new NoticeEntry(n.id(), n.nomineeName(), names.get(n.organizationId()),
-					c.kindName(), c.kindNameEn(), c.title(), n.deedsSummary(), c.noticeUntil()));
-		}).toList();
-	}
-
-	/**
-	 * Takes an objection to a candidate on notice, anonymous (no name) or named; refused once the
-	 * notice has ended. The phone number is kept encrypted and shown masked.
-	 */
-	@Transactional
-	public long object(long nominationId, String name, String phone, String content, String actor) {
-		NominationView n = nominations.load(nominationId);
-		CampaignView campaign = campaigns.load(n.campaignId());
-		LocalDate today = LocalDate.now(clock);
-		if (n.status() != NominationStatus.ON_NOTICE || campaign.noticeUntil() == null
-				|| today.isAfter(campaign.noticeUntil()) || today.isBefore(campaign.noticeFrom())) {
-			throw new RuleViolationException(null, "award.error.noticeEnded");
-		}
-		String text = Texts.required(content, "content", 2000);
-		String who = Texts.optional(name, "name", 50);
-		String mobile = Texts.optional(phone, "phone", 20);
-		if (mobile != null && !mobile.matches("[0-9+\\- ]{5,20}")) {
-			throw new RuleViolationException("phone", "award.error.phone");
-		}
-		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO nomination_objection (nomination_id, objector_name, objector_phone, content, received_at, status)
-				VALUES (:n, :name, :phone, :content, :at, 'OPEN')
-				""").param("n", nominationId).param("name", who)
-			.param("phone", mobile == null ? null : cipher.encrypt(mobile)).param("content", text)
-			.param("at", Timestamp.from(clock.instant())).update(keys, "id");
-		long id = keys.getKey().longValue();
-		nominations.step(n, actor, "OBJECTION_RECEIVED", "#" + id + (who == null ? " (anonymous)" : ""));
-		return id;
-	}
-
-	/** Objections to the campaign's candidates (the campaign owner's staff). */
-	public List<ObjectionView> objections(CurrentUser user, long campaignId) {
-		return objections(user, campaigns.campaign(user, campaignId));
-	}
-
-	/** The same for a campaign the user may see, as Campaigns.campaign returned it (no second load). */
-	public List<ObjectionView> objections(CurrentUser user, CampaignView campaign) {
-		long campaignId = campaign.id();
-		if (!permissions.mayResolveObjections(user, campaign.organizationId())
-				&& !scopes.of(user).contains(campaign.organizationId())) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				SELECT o.id, o.nomination_id, n.nominee_name, o.objector_name, o.objector_phone, o.content, o.received_at,
-				  o.status, o.resolution, o.resolved_by, o.version
-				FROM nomination_objection o JOIN nomination n ON n.id = o.nomination_id
-				WHERE n.campaign_id = :c ORDER BY o.received_at, o.id
-				""").param("c", campaignId)
-			.query((rs, i) -> new ObjectionView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5) == null ? null : Masking.phone(cipher.decrypt(rs.getString(5))), rs.getString(6),
-					rs.getTimestamp(7).toInstant(), ObjectionStatus.valueOf(rs.getString(8)), rs.getString(9),
-					rs.getString(10), rs.getLong(11)))
-			.list();
-	}
+	// ---- objections ------------------------------------------------------------------------------
 
 	/** Dismisses or upholds an objection; an upheld one withdraws the nomination. */
 	@Transactional
@@ -237,7 +155,7 @@ public class NoticeAndConferral {
 			nominations.move(n, n.version(), NominationStatus.CONFERRED, user.username(), "CONFERRED", decision, null,
 					null);
 			long holderOrg = n.memberId() != null ? n.organizationId() : n.nomineeOrganizationId();
-			register.record(new HonourEntry(campaign.kindId(), n.memberId(), holderOrg, n.nomineeName(), campaign.year(),
+			recording.record(new HonourEntry(campaign.kindId(), n.memberId(), holderOrg, n.nomineeName(), campaign.year(),
 					conferredOn, HonourSource.CAMPAIGN, campaignId, n.id(), decision, CertificateCodes.newCode()),
 					user.username());
 		}

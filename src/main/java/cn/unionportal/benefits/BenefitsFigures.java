@@ -50,23 +50,17 @@ class BenefitsFigures implements FigureSource {
 			.from("insurance_enrolment e JOIN benefit_programme p ON p.id = e.programme_id", "e.organization_id", top)
 			.and("p.programme_year = :year", "year", period.year())
 			.and("e.status = 'ENROLLED'");
-		jdbc.sql("SELECT e.organization_id, COUNT(*), SUM(e.claims_paid)" + enrolments.fromWhere() + " GROUP BY e.organization_id")
-			.params(enrolments.params())
-			.query((rs, i) -> figures.add("benefits.enrolments", rs.getLong(1), rs.getLong(2))
-				.add("benefits.claimsPaid", rs.getLong(1), rs.getBigDecimal(3)))
-			.list();
+		enrolments.forEachRow(jdbc, "SELECT e.organization_id, COUNT(*), SUM(e.claims_paid)",
+				" GROUP BY e.organization_id", rs -> figures.add("benefits.enrolments", rs.getLong(1), rs.getLong(2))
+				.add("benefits.claimsPaid", rs.getLong(1), rs.getBigDecimal(3)));
 		ScopedQuery entitlements = ScopedQuery.from("member_entitlement g", "g.organization_id", top)
 			.and("g.valid_from >= :start", "start", period.start())
 			.and("g.valid_from <= :end", "end", period.end());
-		jdbc.sql("SELECT g.organization_id, COUNT(*)" + entitlements.fromWhere() + " GROUP BY g.organization_id")
-			.params(entitlements.params())
-			.query((rs, i) -> figures.add("benefits.entitlements", rs.getLong(1), rs.getLong(2)))
-			.list();
+		entitlements.forEachRow(jdbc, "SELECT g.organization_id, COUNT(*)",
+				" GROUP BY g.organization_id", rs -> figures.add("benefits.entitlements", rs.getLong(1), rs.getLong(2)));
 		ScopedQuery merchants = ScopedQuery.from("partner_merchant pm", "pm.district_id", top).and("pm.status = 'ACTIVE'");
-		jdbc.sql("SELECT pm.district_id, COUNT(*)" + merchants.fromWhere() + " GROUP BY pm.district_id")
-			.params(merchants.params())
-			.query((rs, i) -> figures.add("benefits.merchants", rs.getLong(1), rs.getLong(2)))
-			.list();
+		merchants.forEachRow(jdbc, "SELECT pm.district_id, COUNT(*)",
+				" GROUP BY pm.district_id", rs -> figures.add("benefits.merchants", rs.getLong(1), rs.getLong(2)));
 		return figures;
 	}
 }

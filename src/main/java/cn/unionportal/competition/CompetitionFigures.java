@@ -52,34 +52,27 @@ class CompetitionFigures implements FigureSource {
 		ScopedQuery held = ScopedQuery.from("competition c", "c.organizer_id", top)
 			.and("c.competition_year = :year", "year", period.year())
 			.and("c.status <> 'DRAFT'");
-		jdbc.sql("SELECT c.organizer_id, COUNT(*), (SELECT COUNT(*) FROM competition_trade t JOIN competition ct"
+		held.forEachRow(jdbc, "SELECT c.organizer_id, COUNT(*), (SELECT COUNT(*) FROM competition_trade t JOIN competition ct"
 				+ " ON ct.id = t.competition_id WHERE ct.organizer_id = c.organizer_id AND ct.competition_year = :year"
-				+ " AND ct.status <> 'DRAFT')" + held.fromWhere() + " GROUP BY c.organizer_id")
-			.params(held.params())
-			.query((rs, i) -> figures.add("competitions.held", rs.getLong(1), rs.getLong(2))
-				.add("competitions.trades", rs.getLong(1), rs.getLong(3)))
-			.list();
+				+ " AND ct.status <> 'DRAFT')",
+				" GROUP BY c.organizer_id", rs -> figures.add("competitions.held", rs.getLong(1), rs.getLong(2))
+				.add("competitions.trades", rs.getLong(1), rs.getLong(3)));
 		ScopedQuery participations = ScopedQuery
 			.from("competition_entry_member m JOIN competition_entry e ON e.id = m.entry_id JOIN competition c ON c.id = e.competition_id",
 					"m.organization_id", top)
 			.and("c.competition_year = :year", "year", period.year())
 			.and("e.status <> 'WITHDRAWN'");
-		jdbc.sql("SELECT m.organization_id, COUNT(*),"
-				+ " SUM(CASE WHEN " + RESULTS + " AND e.titles IS NOT NULL AND e.titles <> '' THEN 1 ELSE 0 END)"
-				+ participations.fromWhere() + " GROUP BY m.organization_id")
-			.params(participations.params())
-			.query((rs, i) -> figures.add("competitions.participations", rs.getLong(1), rs.getLong(2))
-				.add("competitions.titled", rs.getLong(1), rs.getLong(3)))
-			.list();
+		participations.forEachRow(jdbc, "SELECT m.organization_id, COUNT(*),"
+				+ " SUM(CASE WHEN " + RESULTS + " AND e.titles IS NOT NULL AND e.titles <> '' THEN 1 ELSE 0 END)",
+				" GROUP BY m.organization_id", rs -> figures.add("competitions.participations", rs.getLong(1), rs.getLong(2))
+				.add("competitions.titled", rs.getLong(1), rs.getLong(3)));
 		ScopedQuery prizes = ScopedQuery
 			.from("competition_entry e JOIN competition c ON c.id = e.competition_id", "e.organization_id", top)
 			.and("c.competition_year = :year", "year", period.year())
 			.and(RESULTS)
 			.and("e.prize_amount IS NOT NULL");
-		jdbc.sql("SELECT e.organization_id, SUM(e.prize_amount)" + prizes.fromWhere() + " GROUP BY e.organization_id")
-			.params(prizes.params())
-			.query((rs, i) -> figures.add("competitions.prizeMoney", rs.getLong(1), rs.getBigDecimal(2)))
-			.list();
+		prizes.forEachRow(jdbc, "SELECT e.organization_id, SUM(e.prize_amount)",
+				" GROUP BY e.organization_id", rs -> figures.add("competitions.prizeMoney", rs.getLong(1), rs.getBigDecimal(2)));
 		return figures;
 	}
 }

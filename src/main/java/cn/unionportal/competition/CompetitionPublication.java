@@ -11,6 +11,7 @@ import cn.unionportal.competition.CompetitionManagement.TradeView;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
+import cn.unionportal.shared.certificate.CertificateCodes;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,7 +157,7 @@ public class CompetitionPublication {
 			.list();
 		for (Winner w : winners) {
 			List<String> titles = c.tier().titlesFor(w.rank());
-			String certificate = newCertificateCode();
+			String certificate = CertificateCodes.newCode();
 			boolean promotion = c.tier().recommendsPromotion() && w.prize() == 1;
 			List<long[]> people = jdbc.sql("SELECT member_id, organization_id FROM competition_entry_member WHERE entry_id = :e")
 				.param("e", w.entryId()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
@@ -180,9 +181,5 @@ public class CompetitionPublication {
 			}
 		}
 		return winners.size();
-	}
-
-	private String newCertificateCode() {
-		return cn.unionportal.shared.certificate.CertificateCodes.newCode();
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import cn.unionportal.organization.ScopedQuery;
+import cn.unionportal.statistics.EventOrganizations;
 import cn.unionportal.statistics.Figure;
 import cn.unionportal.statistics.FigureSource;
 import cn.unionportal.statistics.OrganizationFigures;
@@ -27,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class MemberFigures implements FigureSource {
+
+	private static final EventOrganizations TOUCHED = EventOrganizations
+		.of(MemberEvents.MemberJoined.class, e -> List.of(e.organizationId()))
+		.and(MemberEvents.MemberStatusChanged.class, e -> List.of(e.organizationId()))
+		.and(MemberEvents.MemberTransferred.class, e -> List.of(e.fromOrganizationId(), e.toOrganizationId()));
 
 	static final String LIST = "/members?organization={org}&status=ACTIVE";
 
@@ -69,16 +75,7 @@ class MemberFigures implements FigureSource {
 	/** Joining, leaving and moving change the figures of the organizations the event names. */
 	@Override
 	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
-		if (event instanceof MemberEvents.MemberJoined joined) {
-			return List.of(joined.organizationId());
-		}
-		if (event instanceof MemberEvents.MemberStatusChanged changed) {
-			return List.of(changed.organizationId());
-		}
-		if (event instanceof MemberEvents.MemberTransferred moved) {
-			return List.of(moved.fromOrganizationId(), moved.toOrganizationId());
-		}
-		return List.of();
+		return TOUCHED.of(event);
 	}
 
 	@Override
@@ -92,19 +89,19 @@ class MemberFigures implements FigureSource {
 		ScopedQuery left = ScopedQuery.from("member_exit x", "x.organization_id", top)
 			.and("x.left_on >= :start", "start", period.start())
 			.and("x.left_on <= :end", "end", period.end());
-		group(left, "x.organization_id").forEach(row -> figures.add("members.left", row.org(), row.count()));
+		group(left, "x.organization_id", figures, "members.left");
 		for (String end : List.of("to", "from")) {
 			ScopedQuery transfers = ScopedQuery.from("member_transfer t", "t." + end + "_organization_id", top)
 				.and("t.status = 'COMPLETED'")
 				.and("t.decided_at >= :from", "from", Timestamp.from(period.startInstant()))
 				.and("t.decided_at < :until", "until", Timestamp.from(period.endExclusive()));
 			String key = end.equals("to") ? "members.transferredIn" : "members.transferredOut";
-			group(transfers, "t." + end + "_organization_id").forEach(row -> figures.add(key, row.org(), row.count()));
+			group(transfers, "t." + end + "_organization_id", figures, key);
 		}
 		ScopedQuery cards = ScopedQuery.from("member m", "m.organization_id", top)
 			.and("m.created_at >= :from", "from", Timestamp.from(period.startInstant()))
 			.and("m.created_at < :until", "until", Timestamp.from(period.endExclusive()));
-		group(cards, "m.organization_id").forEach(row -> figures.add("members.cards", row.org(), row.count()));
+		group(cards, "m.organization_id", figures, "members.cards");
 		return figures;
 	}
 
@@ -121,10 +118,8 @@ class MemberFigures implements FigureSource {
 		String columns = organizationColumn + " AS org, m.employment_type AS employment, m.gender AS gender, " + AGE_BAND
 				+ " AS band, " + active + " AS active_at_end, " + joined + " AS joined";
 		// grouped outside: PostgreSQL does not see two expressions with bound parameters as equal
-		jdbc.sql("SELECT org, employment, gender, band, active_at_end, joined, COUNT(*) FROM (SELECT " + columns
-				+ members.fromWhere() + ") s GROUP BY org, employment, gender, band, active_at_end, joined")
-			.params(members.params())
-			.query((rs, i) -> {
+		members.forEachRow(jdbc, "SELECT org, employment, gender, band, active_at_end, joined, COUNT(*) FROM (SELECT " + columns,
+				") s GROUP BY org, employment, gender, band, active_at_end, joined", rs -> {
 				long org = rs.getLong(1);
 				long count = sign * rs.getLong(7);
 				if (rs.getInt(5) == 1) {
@@ -138,18 +133,12 @@ class MemberFigures implements FigureSource {
 				if (rs.getInt(6) == 1) {
 					figures.add("members.joined", org, count);
 				}
-				return null;
-			})
-			.list();
+			});
 	}
 
-	private record Row(long org, long count) {
-	}
-
-	private List<Row> group(ScopedQuery query, String organizationColumn) {
-		return jdbc.sql("SELECT " + organizationColumn + ", COUNT(*)" + query.fromWhere() + " GROUP BY " + organizationColumn)
-			.params(query.params())
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2)))
-			.list();
+	/** Adds the query's rows counted by organization to the figure. */
+	private void group(ScopedQuery query, String organizationColumn, OrganizationFigures figures, String key) {
+		query.forEachRow(jdbc, "SELECT " + organizationColumn + ", COUNT(*)", " GROUP BY " + organizationColumn,
+				rs -> figures.add(key, rs.getLong(1), rs.getLong(2)));
 	}
 }

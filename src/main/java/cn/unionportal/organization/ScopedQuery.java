@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -109,6 +110,15 @@ public final class ScopedQuery {
 		}
 		return new PageImpl<>(list(jdbc, columns, orderBy, pageable.getPageSize(), pageable.getOffset(), mapper),
 				pageable, total);
+	}
+
+	/**
+	 * Runs {@code select + FROM … WHERE … + tail} (typically a {@code GROUP BY} by organization, or
+	 * a select that wraps the rows in a subquery closed by {@code tail}) and hands each row to
+	 * {@code row}: the skeleton of the statistics' figure sources.
+	 */
+	public void forEachRow(JdbcClient jdbc, String select, String tail, RowCallbackHandler row) {
+		jdbc.sql(select + fromWhere() + tail).params(params).query(row);
 	}
 
 	/** Values for an {@code IN (:name)} condition: enum names, in order. */

@@ -46,13 +46,10 @@ class SelfServiceFigures implements FigureSource {
 		ScopedQuery accounts = ScopedQuery.from("member_account a", home, top)
 			.and("a.activated_at < :until", "until", Timestamp.from(period.endExclusive()))
 			.bind("from", Timestamp.from(period.startInstant()));
-		jdbc.sql("SELECT org, SUM(fresh), COUNT(*) FROM (SELECT " + home
-				+ " AS org, CASE WHEN a.activated_at >= :from THEN 1 ELSE 0 END AS fresh" + accounts.fromWhere()
-				+ ") s GROUP BY org")
-			.params(accounts.params())
-			.query((rs, i) -> figures.add("selfservice.activated", rs.getLong(1), rs.getLong(2))
-				.add("selfservice.accounts", rs.getLong(1), rs.getLong(3)))
-			.list();
+		accounts.forEachRow(jdbc, "SELECT org, SUM(fresh), COUNT(*) FROM (SELECT " + home
+				+ " AS org, CASE WHEN a.activated_at >= :from THEN 1 ELSE 0 END AS fresh",
+				") s GROUP BY org", rs -> figures.add("selfservice.activated", rs.getLong(1), rs.getLong(2))
+				.add("selfservice.accounts", rs.getLong(1), rs.getLong(3)));
 		return figures;
 	}
 }

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationSection implements FigureSource {
 
+	private static final EventOrganizations TOUCHED = EventOrganizations
+		.of(OrganizationEvents.OrganizationCreated.class, e -> List.of(e.organizationId()))
+		.and(OrganizationEvents.OrganizationDissolved.class, e -> List.of(e.organizationId()))
+		.and(OrganizationEvents.OrganizationMoved.class, e -> java.util.Collections.singletonList(null));
+
 	/** The recorded employees of the grassroots unions (organization module). */
 	static final String EMPLOYEES = "organizations.employees";
 
@@ -63,16 +68,7 @@ class OrganizationSection implements FigureSource {
 	 */
 	@Override
 	public java.util.Collection<Long> organizationsTouchedBy(Object event) {
-		if (event instanceof OrganizationEvents.OrganizationCreated created) {
-			return List.of(created.organizationId());
-		}
-		if (event instanceof OrganizationEvents.OrganizationDissolved dissolved) {
-			return List.of(dissolved.organizationId());
-		}
-		if (event instanceof OrganizationEvents.OrganizationMoved) {
-			return java.util.Collections.singletonList(null);
-		}
-		return List.of();
+		return TOUCHED.of(event);
 	}
 
 	@Override

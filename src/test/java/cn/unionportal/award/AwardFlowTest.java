@@ -62,7 +62,19 @@ class AwardFlowTest extends PostgresIntegrationTest {
 	NoticeAndConferral notice;
 
 	@Autowired
+	PublicNotice publicNotice;
+
+	@Autowired
+	NoticeObjections objections;
+
+	@Autowired
 	HonourRegister register;
+
+	@Autowired
+	HonourChanges changes;
+
+	@Autowired
+	HonourRecording recording;
 
 	@Autowired
 	HonourCatalogue catalogue;
@@ -178,9 +190,9 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		notice.startNotice(admin, campaign, campaignVersion(campaign));
 
 		String name = jdbc.queryForObject("SELECT name FROM member WHERE id = ?", String.class, member);
-		assertThat(notice.notice()).anySatisfy(e -> assertThat(e.nomineeName()).isEqualTo(name));
-		long objection = notice.object(id, null, "13800138000", "与事实不符", "public");
-		assertThat(notice.objections(admin, campaign)).singleElement()
+		assertThat(publicNotice.notice()).anySatisfy(e -> assertThat(e.nomineeName()).isEqualTo(name));
+		long objection = objections.object(id, null, "13800138000", "与事实不符", "public");
+		assertThat(search.objections(admin, campaign)).singleElement()
 			.satisfies(o -> assertThat(o.phoneMasked()).doesNotContain("0013800"));
 		assertThatThrownBy(() -> notice.confer(admin, campaign, campaignVersion(campaign), "威政发〔2026〕1号", today))
 			.hasFieldOrPropertyWithValue("messageKey", "award.error.noticeRunning");
@@ -188,7 +200,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 
 		jdbc.update("UPDATE award_campaign SET notice_until = ? WHERE id = ?", java.sql.Date.valueOf(today.minusDays(1)),
 				campaign);
-		assertThatThrownBy(() -> notice.object(id, "张三", null, "反对", "public"))
+		assertThatThrownBy(() -> objections.object(id, "张三", null, "反对", "public"))
 			.hasFieldOrPropertyWithValue("messageKey", "award.error.noticeEnded");
 		assertThat(notice.confer(admin, campaign, campaignVersion(campaign), "威政发〔2026〕1号", today)).isEqualTo(1);
 
@@ -202,7 +214,7 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		assertThat(search.timeline(districtStaff, id)).extracting(TimelineEntry::step)
 			.contains("CREATED", "SUBMITTED", "DISTRICT_APPROVED", "PANEL_APPROVED", "OBJECTION_DISMISSED", "CONFERRED");
 
-		register.revoke(admin, honour.id(), honour.version(), "弄虚作假", "威政发〔2026〕9号");
+		changes.revoke(admin, honour.id(), honour.version(), "弄虚作假", "威政发〔2026〕9号");
 		assertThat(benefits.benefitsOf(member, today).entitlements())
 			.filteredOn(e -> e.kind() == EntitlementKind.HEALTH_CHECK)
 			.allSatisfy(e -> assertThat(e.effectiveStatus()).isEqualTo(EntitlementStatus.REVOKED));
@@ -248,8 +260,8 @@ class AwardFlowTest extends PostgresIntegrationTest {
 		long member = memberOf(union, 7);
 		CompetitionTitleConferred title = new CompetitionTitleConferred(member, union, "WEIHAI_TECHNICAL_EXPERT", 77,
 				"2026 年威海市职业技能大赛", "焊工", today.getYear(), today, "CMP-TEST-0001");
-		register.recordCompetitionTitle(title);
-		register.recordCompetitionTitle(title);
+		recording.recordCompetitionTitle(title);
+		recording.recordCompetitionTitle(title);
 		assertThat(register.ownHonours(member)).singleElement().satisfies(h -> {
 			assertThat(h.source()).isEqualTo(HonourSource.COMPETITION);
 			assertThat(h.reference()).contains("焊工");
@@ -270,8 +282,8 @@ class AwardFlowTest extends PostgresIntegrationTest {
 			for (String kind : List.of("WEIHAI_GOLD_MEDAL_WORKER", "WEIHAI_TECHNICAL_EXPERT")) {
 				CompetitionTitleConferred title = new CompetitionTitleConferred(member, union, kind, 78,
 						"2026 年威海市职业技能大赛", "数控车工", today.getYear(), today, "CMP-TEAM-0002");
-				register.recordCompetitionTitle(title);
-				register.recordCompetitionTitle(title);
+				recording.recordCompetitionTitle(title);
+				recording.recordCompetitionTitle(title);
 			}
 		}
 		for (long member : List.of(first, second)) {

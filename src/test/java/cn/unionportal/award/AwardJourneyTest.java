@@ -1,16 +1,12 @@
 package cn.unionportal.award;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import cn.unionportal.account.AccountManagement;
 import cn.unionportal.member.DocumentType;
@@ -22,7 +18,7 @@ import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.selfservice.SelfServiceManagement;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.security.StaffRole;
-import cn.unionportal.support.AxeCheck;
+import cn.unionportal.support.Browser;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +48,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "logging.level.org.openqa.selenium=ERROR")
 class AwardJourneyTest {
-
-	private static final String PASSWORD = "portal-demo-2026";
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -86,21 +78,16 @@ class AwardJourneyTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private Browser browser;
+
 	private ChromeDriver driver;
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
 	@AfterEach
 	void quit() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -116,9 +103,9 @@ class AwardJourneyTest {
 		String card = members.selfView(member).cardNumber();
 		selfService.activate(new SelfServiceManagement.Activation(card, idNumber, "13712345678", "Member-pass-1",
 				"Member-pass-1"), "127.0.0.1");
-		accounts.createInitialAccount("xinyuan-clerk", "鑫源工会", union, Set.of(StaffRole.STAFF), PASSWORD, false);
-		accounts.createInitialAccount("wendeng-clerk", "文登区审核", district, Set.of(StaffRole.STAFF), PASSWORD, false);
-		accounts.createInitialAccount("panel-member", "评审委员", organizations.rootId(), Set.of(StaffRole.STAFF), PASSWORD,
+		accounts.createInitialAccount("xinyuan-clerk", "鑫源工会", union, Set.of(StaffRole.STAFF), Browser.PASSWORD, false);
+		accounts.createInitialAccount("wendeng-clerk", "文登区审核", district, Set.of(StaffRole.STAFF), Browser.PASSWORD, false);
+		accounts.createInitialAccount("panel-member", "评审委员", organizations.rootId(), Set.of(StaffRole.STAFF), Browser.PASSWORD,
 				false);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		// next year's campaign: the journey commits, and AwardFlowTest opens this year's (in its rolled-back transactions)
@@ -127,47 +114,49 @@ class AwardJourneyTest {
 		Path deeds = Files.createTempFile("deeds", ".pdf");
 		Files.write(deeds, AwardFlowTest.PDF);
 
-		startBrowser();
-		signIn("xinyuan-clerk");
-		open("/awards/campaigns/" + campaign + "/nominations/new");
+		browser = Browser.desktop(port);
+		driver = browser.driver();
+		wait = browser.waiting();
+		browser.signIn("xinyuan-clerk");
+		browser.open("/awards/campaigns/" + campaign + "/nominations/new");
 		driver.findElement(By.id("cardNumber")).sendKeys(card);
 		driver.findElement(By.id("deeds")).sendKeys("三十年坚守一线，完成数控机床改造二十余项。");
 		driver.findElement(By.id("unitDecision")).sendKeys("职代会决议 2026-5 号");
 		driver.findElement(By.id("unitPosting")).sendKeys("厂区公示 5 天无异议");
-		submit("main form button[type='submit']");
+		browser.submit("main form button[type='submit']");
 		assertThat(driver.getCurrentUrl()).contains("/awards/nominations/");
-		String nominationUrl = driver.getCurrentUrl().replace("http://localhost:" + port, "");
+		String nominationUrl = browser.path();
 		driver.findElement(By.id("file")).sendKeys(deeds.toAbsolutePath().toString());
-		submit("form[action$='/files'] button[type='submit']");
-		submit("form[action$='/submit'] button[type='submit']");
-		assertThat(text("#nomination-status")).isEqualTo("已报送");
-		signOut();
+		browser.submit("form[action$='/files'] button[type='submit']");
+		browser.submit("form[action$='/submit'] button[type='submit']");
+		assertThat(browser.text("#nomination-status")).isEqualTo("已报送");
+		browser.signOut();
 
-		signIn("wendeng-clerk");
-		open(nominationUrl);
-		submit("button[name='decision'][value='APPROVE']");
-		assertThat(text("#nomination-status")).isEqualTo("区级通过");
-		signOut();
+		browser.signIn("wendeng-clerk");
+		browser.open(nominationUrl);
+		browser.submit("button[name='decision'][value='APPROVE']");
+		assertThat(browser.text("#nomination-status")).isEqualTo("区级通过");
+		browser.signOut();
 
-		signIn("admin");
-		open("/awards/campaigns/" + campaign);
-		assertThat(text("#figures")).contains("文登区总工会");
-		submit("form[action$='/advance'] button");
-		submit("form[action$='/advance'] button");
-		open(nominationUrl);
-		submit("button[name='inFavour'][value='true']");
-		signOut();
-		signIn("panel-member");
-		open(nominationUrl);
-		submit("button[name='inFavour'][value='true']");
-		signOut();
-		signIn("admin");
-		open("/awards/campaigns/" + campaign);
-		submit("form[action$='/notice'] button");
-		signOut();
+		browser.signIn("admin");
+		browser.open("/awards/campaigns/" + campaign);
+		assertThat(browser.text("#figures")).contains("文登区总工会");
+		browser.submit("form[action$='/advance'] button");
+		browser.submit("form[action$='/advance'] button");
+		browser.open(nominationUrl);
+		browser.submit("button[name='inFavour'][value='true']");
+		browser.signOut();
+		browser.signIn("panel-member");
+		browser.open(nominationUrl);
+		browser.submit("button[name='inFavour'][value='true']");
+		browser.signOut();
+		browser.signIn("admin");
+		browser.open("/awards/campaigns/" + campaign);
+		browser.submit("form[action$='/notice'] button");
+		browser.signOut();
 
-		open("/honours/notice");
-		assertThat(text("main")).contains("林海峰").contains("威海文登区鑫源机械有限公司工会").doesNotContain(idNumber);
+		browser.open("/honours/notice");
+		assertThat(browser.text("main")).contains("林海峰").contains("威海文登区鑫源机械有限公司工会").doesNotContain(idNumber);
 		WebElement objection = driver.findElement(By.xpath("//h2[text()='林海峰']/ancestor::div[contains(@class,'card-body')]"));
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", objection);
 		objection.findElement(By.tagName("summary")).click();
@@ -177,93 +166,37 @@ class AwardJourneyTest {
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", send);
 		send.click();
 		wait.until(ExpectedConditions.stalenessOf(form));
-		assertThat(text(".alert-success")).contains("异议已收到");
+		assertThat(browser.text(".alert-success")).contains("异议已收到");
 
-		signIn("admin");
-		open("/awards/campaigns/" + campaign);
+		browser.signIn("admin");
+		browser.open("/awards/campaigns/" + campaign);
 		driver.findElement(By.cssSelector("input[name='resolution']")).sendKeys("经核实，工作年限属实");
-		submit("button[name='upheld'][value='false']");
+		browser.submit("button[name='upheld'][value='false']");
 		jdbc.update("UPDATE award_campaign SET notice_from = ?, notice_until = ? WHERE id = ?",
 				java.sql.Date.valueOf(today.minusDays(4)), java.sql.Date.valueOf(today.minusDays(1)), campaign);
-		open("/awards/campaigns/" + campaign);
+		browser.open("/awards/campaigns/" + campaign);
 		driver.findElement(By.id("decisionNumber")).sendKeys("威工发〔2026〕30号");
-		submit("form[action$='/confer'] button");
-		assertThat(text(".alert-success")).contains("已授予");
+		browser.submit("form[action$='/confer'] button");
+		assertThat(browser.text(".alert-success")).contains("已授予");
 		String code = jdbc.queryForObject("SELECT certificate_code FROM honour WHERE member_id = ?", String.class, member);
 
-		open("/verify/" + code);
-		assertThat(text("main")).contains("威海市劳动模范").contains("林*峰");
+		browser.open("/verify/" + code);
+		assertThat(browser.text("main")).contains("威海市劳动模范").contains("林*峰");
 
 		YearMonth now = YearMonth.from(today);
-		open("/awards/roster?from=" + now.withMonth(1) + "&to=" + now);
-		assertThat(text("#roster")).contains("林海峰").contains("威海市劳动模范");
-		signOut();
+		browser.open("/awards/roster?from=" + now.withMonth(1) + "&to=" + now);
+		assertThat(browser.text("#roster")).contains("林海峰").contains("威海市劳动模范");
+		browser.signOut();
 
-		signIn(card, "Member-pass-1");
-		open("/me/honours");
-		assertThat(text("main")).contains("威海市劳动模范");
+		browser.signIn(card, "Member-pass-1");
+		browser.open("/me/honours");
+		assertThat(browser.text("main")).contains("威海市劳动模范");
 		assertThat(driver.findElements(By.cssSelector("main a[href$='/certificate.pdf']"))).hasSize(1);
-		open("/me/benefits");
-		assertThat(text("main")).contains("健康体检");
+		browser.open("/me/benefits");
+		assertThat(browser.text("main")).contains("健康体检");
 	}
 
 	private long org(CurrentUser system, String name) {
 		return organizations.search(system, name, PageRequest.of(0, 1)).getContent().get(0).id();
-	}
-
-	private void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("award-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(new File("/usr/bin/chromium").getPath());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--user-data-dir=" + profile);
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort().build(), options);
-		wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-	}
-
-	private void open(String path) {
-		driver.get("http://localhost:" + port + path);
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-		AxeCheck.assertAccessible(driver);
-	}
-
-	private String text(String css) {
-		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
-	}
-
-	/** Clicks a submit button and waits for the next page. */
-	private void submit(String css) {
-		WebElement button = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-		WebElement html = driver.findElement(By.tagName("html"));
-		// scrolled to the middle first: at the bottom edge of the window a button can be covered
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-		try {
-			wait.until(ExpectedConditions.elementToBeClickable(button)).click();
-		}
-		catch (org.openqa.selenium.ElementClickInterceptedException moved) {
-			// the page was still settling (layout shift after the scroll): click where the button is now
-			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
-					button);
-		}
-		wait.until(ExpectedConditions.stalenessOf(html));
-		wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-		AxeCheck.assertAccessible(driver);
-	}
-
-	private void signIn(String username) {
-		signIn(username, PASSWORD);
-	}
-
-	private void signIn(String username, String password) {
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(password);
-		submit("main form button[type='submit']");
-	}
-
-	private void signOut() {
-		submit("form[action='/logout'] button");
 	}
 }

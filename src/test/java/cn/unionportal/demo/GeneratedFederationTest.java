@@ -1,9 +1,6 @@
 package cn.unionportal.demo;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +13,6 @@ import cn.unionportal.member.ResidentIdNumber;
 import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.crypto.PersonalDataCipher;
 import cn.unionportal.support.PostgresIntegrationTest;
-import cn.unionportal.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,16 +47,7 @@ class GeneratedFederationTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		PostgresIntegrationTest.registerDatabase(registry);
-		TestDatabase.Connection db = TestDatabase.get();
-		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-		}
-		String url = db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("portal.demo.enabled", () -> "false");
+		PostgresIntegrationTest.registerOwnSchema(registry, SCHEMA);
 		registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/vendor/{vendor}");
 	}
 

@@ -3,15 +3,11 @@ package cn.unionportal.demo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import cn.unionportal.support.Demo;
 import cn.unionportal.support.PostgresIntegrationTest;
-import cn.unionportal.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,16 +61,7 @@ class LoadTestDataTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		PostgresIntegrationTest.registerDatabase(registry);
-		TestDatabase.Connection db = TestDatabase.get();
-		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-		}
-		String url = db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("portal.demo.enabled", () -> "false");
+		PostgresIntegrationTest.registerOwnSchema(registry, SCHEMA);
 	}
 
 	@Test

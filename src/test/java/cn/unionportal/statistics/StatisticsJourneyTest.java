@@ -9,27 +9,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.support.AxeCheck;
+import cn.unionportal.support.Browser;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,8 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "logging.level.org.openqa.selenium=ERROR")
 class StatisticsJourneyTest {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		PostgresIntegrationTest.registerDatabase(registry);
@@ -62,14 +54,16 @@ class StatisticsJourneyTest {
 	@Autowired
 	OrganizationManagement organizations;
 
+	private Browser browser;
+
 	private ChromeDriver driver;
 
 	private final int year = LocalDate.now().getYear() - 1;
 
 	@AfterEach
-	void cleanUp() {
-		if (driver != null) {
-			driver.quit();
+	void cleanUp() throws IOException {
+		if (browser != null) {
+			browser.close();
 		}
 		CurrentUser system = CurrentUser.system(organizations.rootId());
 		if (freezes.frozenYears().contains(year)) {
@@ -79,24 +73,22 @@ class StatisticsJourneyTest {
 
 	@Test
 	void fromTheHomeQueueToThePublicPage() throws Exception {
-		browser(1280, 900, false);
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys("admin");
-		driver.findElement(By.id("password")).sendKeys("portal-demo-2026");
-		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(url("/")));
-		checked("statistics-01-home");
+		browser = Browser.desktop(port);
+		driver = browser.driver();
+		browser.signIn("admin");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(browser.url("/")));
+		browser.screenshot("statistics-01-home");
 		WebElement approvals = driver.findElement(By.xpath("//ul[@id='work-queues']/li[a[@href='/aid/cases/queue']]"));
 		assertThat(Integer.parseInt(approvals.findElement(By.cssSelector(".badge")).getText()))
 			.as("the demo has cases waiting for the administrator's decision").isPositive();
 
-		open("/statistics?year=" + year);
-		checked("statistics-02-report");
+		browser.open("/statistics?year=" + year);
+		browser.screenshot("statistics-02-report");
 		click(By.cssSelector("tr[data-figure='members.total'] th a"));
 		waitForChart();
 		click(By.xpath("//table[@id='breakdown']//a[normalize-space()='文登区总工会']"));
 		waitForChart();
-		checked("statistics-03-district");
+		browser.screenshot("statistics-03-district");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("文登区总工会");
 		List<Double> table = driver.findElements(By.cssSelector("#breakdown tbody td.figure-value"))
 			.stream()
@@ -119,37 +111,35 @@ class StatisticsJourneyTest {
 				.as("the export's members at year end equal the page's district total").isEqualTo(districtTotal);
 		}
 
-		open("/statistics?year=" + year);
+		browser.open("/statistics?year=" + year);
 		click(By.id("freeze-year"));
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("publish-link")).isEmpty());
-		checked("statistics-04-frozen");
+		browser.screenshot("statistics-04-frozen");
 		click(By.id("publish-link"));
 		click(By.cssSelector("input[value='members.total']"));
 		click(By.id("publish-figures"));
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("alert-success"));
-		driver.quit();
+		browser.close();
 
-		browser(390, 844, true);
-		open("/achievements?year=" + year);
-		checked("statistics-05-public-phone");
+		browser = Browser.of(port, 390, 844, true);
+		driver = browser.driver();
+		browser.open("/achievements?year=" + year);
+		browser.screenshot("statistics-05-public-phone");
 		assertThat(driver.findElement(By.id("public-figures")).getText()).contains("年末会员数");
 		Number overflow = (Number) driver.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow.intValue()).as("the public page fits a phone").isLessThanOrEqualTo(0);
 
 		// the staff pages on the phone too: the report with its charts, and a breakdown
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys("admin");
-		driver.findElement(By.id("password")).sendKeys("portal-demo-2026");
-		driver.findElement(By.cssSelector("main form button[type='submit']")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(url("/")));
-		open("/statistics?year=" + year);
+		browser.signIn("admin");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().equals(browser.url("/")));
+		browser.open("/statistics?year=" + year);
 		waitForChart();
 		assertThat(driver.findElement(By.id("as-of")).getText()).startsWith("数据截至");
-		checked("statistics-06-report-phone");
-		open("/statistics/breakdown?figure=members.total&year=" + year);
+		browser.screenshot("statistics-06-report-phone");
+		browser.open("/statistics/breakdown?figure=members.total&year=" + year);
 		waitForChart();
-		checked("statistics-07-breakdown-phone");
+		browser.screenshot("statistics-07-breakdown-phone");
 		Number staffOverflow = (Number) driver.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(staffOverflow.intValue()).as("the breakdown fits a phone").isLessThanOrEqualTo(0);
@@ -176,7 +166,7 @@ class StatisticsJourneyTest {
 			session = driver.manage().getCookieNamed("JSESSIONID");
 		}
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.send(HttpRequest.newBuilder(URI.create(browser.url(path)))
 				.header("Cookie", session.getName() + "=" + session.getValue())
 				.build(),
 					HttpResponse.BodyHandlers.ofByteArray());
@@ -184,34 +174,4 @@ class StatisticsJourneyTest {
 		return response.body();
 	}
 
-	private void browser(int width, int height, boolean phone) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--window-size=" + width + "," + height);
-		if (phone) {
-			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-					Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-		}
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build(), options);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void open(String path) {
-		driver.get(url(path));
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-		AxeCheck.assertAccessible(driver);
-	}
-
-	private void checked(String name) throws IOException {
-		AxeCheck.assertAccessible(driver);
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-	}
 }

@@ -1,5 +1,10 @@
 package cn.unionportal.support;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -64,5 +69,23 @@ public abstract class PostgresIntegrationTest {
 		// below PostgreSQL's max_connections (100), where a new context would be refused
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+	}
+
+	/**
+	 * The test database in a schema of its own, emptied first and migrated by Flyway, without the
+	 * demo data: for tests whose rows must not show up where other tests read the demo data (the
+	 * generated federation, the load-test data).
+	 */
+	public static void registerOwnSchema(DynamicPropertyRegistry registry, String schema) throws SQLException {
+		registerDatabase(registry);
+		TestDatabase.Connection db = TestDatabase.get();
+		try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
+		String url = db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.flyway.schemas", () -> schema);
+		registry.add("portal.demo.enabled", () -> "false");
 	}
 }

@@ -11,34 +11,27 @@ import cn.unionportal.aid.files.FileViews.FileSummary;
 import cn.unionportal.aid.files.FileViews.FileView;
 import cn.unionportal.aid.files.HardshipCause;
 import cn.unionportal.aid.files.HardshipFileAccessLog;
-import cn.unionportal.aid.files.HardshipFileApplications;
 import cn.unionportal.aid.files.HardshipFileDetails;
 import cn.unionportal.aid.files.HardshipFileSearch;
 import cn.unionportal.aid.files.HardshipTier;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.web.FlashMessages;
-import cn.unionportal.shared.web.FormErrors;
 import cn.unionportal.shared.web.PageLinks;
-import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Household hardship files: lists, the work queue and the relapse watch, the application form,
- * and the detail page with its timeline. The lifecycle steps are {@link HardshipFileStepController}.
+ * Household hardship files: lists, the work queue and the relapse watch, and the detail page with
+ * its timeline. The application form is {@link HardshipFileApplicationController}, the lifecycle
+ * steps are {@link HardshipFileStepController}.
  */
 @Controller
 @RequestMapping("/aid/files")
@@ -52,10 +45,6 @@ class HardshipFileController {
 
 	private final HardshipFileDetails files;
 
-	private final HardshipFileApplications applications;
-
-	private final MemberManagement members;
-
 	private final HardshipFileAccessLog accessLog;
 
 	private final Clock clock;
@@ -64,21 +53,23 @@ class HardshipFileController {
 
 	private final PriorityHolders priorityHolders;
 
-	HardshipFileController(HardshipFileSearch search, HardshipFileDetails files, HardshipFileApplications applications,
-			MemberManagement members, HardshipFileAccessLog accessLog, Clock clock, AidPermissions permissions,
-			PriorityHolders priorityHolders) {
-		this.permissions = permissions;
-		this.priorityHolders = priorityHolders;
+	HardshipFileController(HardshipFileSearch search, HardshipFileDetails files, HardshipFileAccessLog accessLog,
+			Clock clock, AidPermissions permissions, PriorityHolders priorityHolders) {
 		this.search = search;
 		this.files = files;
-		this.applications = applications;
-		this.members = members;
 		this.accessLog = accessLog;
 		this.clock = clock;
+		this.permissions = permissions;
+		this.priorityHolders = priorityHolders;
 	}
 
 	@ModelAttribute
 	void choices(Model model) {
+		choices(model, clock);
+	}
+
+	/** The choices of the file pages' forms and filters, and today. */
+	static void choices(Model model, Clock clock) {
 		model.addAttribute("statuses", FileStatus.values());
 		model.addAttribute("tiers", HardshipTier.values());
 		model.addAttribute("causeChoices", HardshipCause.values());
@@ -129,39 +120,6 @@ class HardshipFileController {
 		model.addAttribute("pages", PageLinks.of(results, "/aid/files/queue"));
 		model.addAttribute("mode", "queue");
 		return "aid/files/list";
-	}
-
-	@GetMapping("/new")
-	String showApplicationForm(CurrentUser user, @RequestParam long member, Model model) {
-		FileApplicationForm form = new FileApplicationForm();
-		form.setMemberId(member);
-		model.addAttribute("form", form);
-		return applicationForm(user, member, model);
-	}
-
-	@PostMapping
-	String applyForFile(CurrentUser user, @Valid @ModelAttribute("form") FileApplicationForm form,
-			BindingResult binding, Model model, RedirectAttributes redirect) {
-		if (form.getMemberId() == null) {
-			return "redirect:/members";
-		}
-		if (binding.hasErrors()) {
-			return applicationForm(user, form.getMemberId(), model);
-		}
-		try {
-			long id = applications.apply(user, form.application());
-			FlashMessages.success(redirect, "aid.file.applied");
-			return "redirect:/aid/files/" + id;
-		}
-		catch (RuleViolationException violation) {
-			FormErrors.reject(binding, violation);
-			return applicationForm(user, form.getMemberId(), model);
-		}
-	}
-
-	private String applicationForm(CurrentUser user, long memberId, Model model) {
-		model.addAttribute("member", members.get(user, memberId));
-		return "aid/files/form";
 	}
 
 	@GetMapping("/{id}")

@@ -114,7 +114,7 @@ class CampaignController {
 		model.addAttribute("pages", PageLinks.of(list, "/awards/campaigns/" + id + (status == null ? "" : "?status=" + status)));
 		model.addAttribute("mayRun", permissions.mayRunCampaign(user, campaign.organizationId()));
 		model.addAttribute("mayNominate", campaign.status() == CampaignStatus.NOMINATING && permissions.mayNominate(user));
-		model.addAttribute("objections", notice.objections(user, campaign));
+		model.addAttribute("objections", nominations.objections(user, campaign));
 		model.addAttribute("mayResolve", permissions.mayResolveObjections(user, campaign.organizationId()));
 		model.addAttribute("rules", campaignReads.ruleValues(id));
 		model.addAttribute("criteria", Criterion.values());

@@ -1,29 +1,21 @@
 package cn.unionportal.award.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 import cn.unionportal.award.AwardPermissions;
 import cn.unionportal.award.HonourCatalogue;
+import cn.unionportal.award.HonourCertificates;
 import cn.unionportal.award.HonourKindData;
 import cn.unionportal.award.HonourKindView;
+import cn.unionportal.award.HonourChanges;
 import cn.unionportal.award.HonourRegister;
 import cn.unionportal.award.HonourRoll;
 import cn.unionportal.award.HonourView;
-import cn.unionportal.award.ManualHonourData;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.member.MemberView;
-import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
-import cn.unionportal.shared.web.FlashMessages;
 import cn.unionportal.shared.web.PageLinks;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,37 +29,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The honour register of the scope, one honour (revoke, deceased, listing), staff entries, the catalogue, the roster. */
+/** The honour register of the scope, one honour (revoke, deceased, listing, certificate) and the catalogue; staff entries in {@link HonourEntryController}, the roster in {@link HonourRosterController}. */
 @Controller
 @RequestMapping("/awards")
 class HonourController {
 
 	private final HonourRegister register;
 
+	private final HonourChanges changes;
+
 	private final HonourRoll roll;
 
-	private final cn.unionportal.award.HonourCertificates certificates;
+	private final HonourCertificates certificates;
 
 	private final HonourCatalogue catalogue;
 
-	private final MemberManagement members;
-
 	private final AwardPermissions permissions;
-
-	private final MessageSource messages;
 
 	private final Clock clock;
 
-	HonourController(HonourRegister register, HonourRoll roll, cn.unionportal.award.HonourCertificates certificates,
-			HonourCatalogue catalogue, MemberManagement members, AwardPermissions permissions, MessageSource messages,
-			Clock clock) {
+	HonourController(HonourRegister register, HonourChanges changes, HonourRoll roll, HonourCertificates certificates,
+			HonourCatalogue catalogue, AwardPermissions permissions, Clock clock) {
 		this.register = register;
-		this.certificates = certificates;
+		this.changes = changes;
 		this.roll = roll;
+		this.certificates = certificates;
 		this.catalogue = catalogue;
-		this.members = members;
 		this.permissions = permissions;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -109,88 +97,20 @@ class HonourController {
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String document,
 			RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.revoked",
-				() -> register.revoke(user, id, version, reason, document));
+				() -> changes.revoke(user, id, version, reason, document));
 	}
 
 	@PostMapping("/honours/{id}/deceased")
 	String deceased(CurrentUser user, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.saved",
-				() -> register.markDeceased(user, id, version));
+				() -> changes.markDeceased(user, id, version));
 	}
 
 	@PostMapping("/honours/{id}/listing")
 	String listing(CurrentUser user, @PathVariable long id, @RequestParam long version, @RequestParam boolean listed,
 			RedirectAttributes redirect) {
 		return Actions.run(redirect, "/awards/honours/" + id, "award.honour.saved",
-				() -> register.changeListing(user, id, version, listed));
-	}
-
-	@GetMapping("/honours/new")
-	String showEntryForm(CurrentUser user, @RequestParam long member, Model model) {
-		MemberView person = members.get(user, member);
-		AwardPermissionsCheck.require(permissions.mayManageRegister(user));
-		model.addAttribute("member", person);
-		model.addAttribute("kinds", catalogue.kinds().stream().filter(k -> !k.isCollective()).toList());
-		model.addAttribute("year", LocalDate.now(clock).getYear());
-		return "awards/honour-form";
-	}
-
-	@PostMapping("/honours")
-	String enter(CurrentUser user, @RequestParam long member, @RequestParam(required = false) Long kindId,
-			@RequestParam(required = false) Integer year,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate conferredOn,
-			@RequestParam(required = false) String documentReference, Model model, RedirectAttributes redirect) {
-		MemberView person = members.get(user, member);
-		try {
-			if (kindId == null || year == null) {
-				throw new RuleViolationException(kindId == null ? "kindId" : "year", "validation.required");
-			}
-			long id = register.enter(user, member, new ManualHonourData(kindId, year, conferredOn, documentReference));
-			FlashMessages.success(redirect, "award.honour.entered");
-			return "redirect:/awards/honours/" + id;
-		}
-		catch (RuleViolationException violation) {
-			model.addAttribute("member", person);
-			model.addAttribute("kinds", catalogue.kinds().stream().filter(k -> !k.isCollective()).toList());
-			model.addAttribute("year", year);
-			model.addAttribute("kindId", kindId);
-			model.addAttribute("conferredOn", conferredOn);
-			model.addAttribute("documentReference", documentReference);
-			model.addAttribute("refusal", violation.messageKey());
-			model.addAttribute("refusalArguments", violation.arguments());
-			return "awards/honour-form";
-		}
-	}
-
-	@GetMapping("/roster.xlsx")
-	ResponseEntity<byte[]> roster(CurrentUser user,
-			@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-			@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to) {
-		List<String> headers = java.util.stream.Stream.of("name", "card", "organization", "kind", "months", "count",
-				"monthly", "amount")
-			.map(h -> messages.getMessage("award.roster.column." + h, null, LocaleContextHolder.getLocale()))
-			.toList();
-		byte[] book = roll.rosterWorkbook(user, from, to, headers);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("honour-allowance-" + from + "-" + to + ".xlsx").build().toString())
-			.body(book);
-	}
-
-	@GetMapping("/roster")
-	String showRoster(CurrentUser user, @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-			@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to, Model model, RedirectAttributes redirect) {
-		try {
-			model.addAttribute("lines", roll.roster(user, from, to));
-		}
-		catch (RuleViolationException violation) {
-			FlashMessages.error(redirect, violation.messageKey());
-			return "redirect:/awards/honours";
-		}
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
-		return "awards/roster";
+				() -> changes.changeListing(user, id, version, listed));
 	}
 
 	@GetMapping("/kinds")

@@ -2,7 +2,6 @@ package cn.unionportal.award.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import cn.unionportal.award.AwardPermissions;
 import cn.unionportal.award.Campaigns;
@@ -13,16 +12,9 @@ import cn.unionportal.award.NominationManagement;
 import cn.unionportal.award.NominationReview;
 import cn.unionportal.award.NominationSearch;
 import cn.unionportal.award.NominationView;
-import cn.unionportal.award.NomineeCategory;
 import cn.unionportal.award.ReviewDecision;
-import cn.unionportal.member.MemberManagement;
-import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationSummary;
-import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.shared.web.FlashMessages;
-import cn.unionportal.shared.web.FormErrors;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,9 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Nominations: entering one, its page (timeline, attachments, clearance), submission, reviews and votes. */
+/** A nomination: its page (timeline, attachments, clearance), submission, reviews and votes; entering one is {@link NominationEntryController}. */
 @Controller
 @RequestMapping("/awards")
 class NominationController {
@@ -55,71 +45,19 @@ class NominationController {
 
 	private final Campaigns campaigns;
 
-	private final MemberManagement members;
-
-	private final OrganizationManagement organizations;
-
 	private final AwardPermissions permissions;
 
 	private final Clock clock;
 
-	NominationController(NominationManagement nominations, NominationSearch search, NominationReview review, NominationFiles files, Campaigns campaigns,
-			MemberManagement members, OrganizationManagement organizations, AwardPermissions permissions,
-			Clock clock) {
+	NominationController(NominationManagement nominations, NominationSearch search, NominationReview review,
+			NominationFiles files, Campaigns campaigns, AwardPermissions permissions, Clock clock) {
 		this.nominations = nominations;
 		this.search = search;
 		this.review = review;
 		this.files = files;
 		this.campaigns = campaigns;
-		this.members = members;
-		this.organizations = organizations;
 		this.permissions = permissions;
 		this.clock = clock;
-	}
-
-	@GetMapping("/campaigns/{id}/nominations/new")
-	String showNominationForm(CurrentUser user, @PathVariable long id, Model model) {
-		CampaignView campaign = campaigns.campaign(user, id);
-		model.addAttribute("form", new NominationForm(user.organizationId(), "", null, NomineeCategory.FRONT_LINE, "", "", ""));
-		return nominationForm(user, campaign, model);
-	}
-
-	private String nominationForm(CurrentUser user, CampaignView campaign, Model model) {
-		model.addAttribute("campaign", campaign);
-		model.addAttribute("categories", NomineeCategory.forPersons());
-		List<OrganizationSummary> below = organizations
-			.children(user, user.organizationId(), PageRequest.of(0, 200)).getContent();
-		model.addAttribute("organizations", below);
-		model.addAttribute("ownOrganization", organizations.scopeRoot(user));
-		return "awards/nomination-form";
-	}
-
-	@PostMapping("/campaigns/{id}/nominations")
-	String nominate(CurrentUser user, @PathVariable long id, @ModelAttribute("form") NominationForm form,
-			BindingResult binding, Model model) {
-		CampaignView campaign = campaigns.campaign(user, id);
-		try {
-			Long memberId = null;
-			if (!campaign.collective()) {
-				String card = form.cardNumber() == null ? "" : form.cardNumber().strip();
-				memberId = members.findIdByCardNumber(card)
-					.orElseThrow(() -> new RuleViolationException("cardNumber", "award.error.noSuchCard"));
-			}
-			long nomination = nominations.nominate(user, id, form.data(memberId));
-			return "redirect:/awards/nominations/" + nomination;
-		}
-		catch (RuleViolationException violation) {
-			if ("memberId".equals(violation.field())) {
-				binding.rejectValue("cardNumber", violation.messageKey(), violation.arguments(), null);
-			}
-			else {
-				FormErrors.reject(binding, violation);
-			}
-		}
-		catch (cn.unionportal.shared.NotFoundException outOfScope) {
-			binding.rejectValue("cardNumber", "award.error.noSuchCard");
-		}
-		return nominationForm(user, campaign, model);
 	}
 
 	@GetMapping("/nominations/{id}")

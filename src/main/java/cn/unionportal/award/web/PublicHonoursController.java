@@ -2,7 +2,8 @@ package cn.unionportal.award.web;
 
 import cn.unionportal.award.HonourCatalogue;
 import cn.unionportal.award.HonourRoll;
-import cn.unionportal.award.NoticeAndConferral;
+import cn.unionportal.award.NoticeObjections;
+import cn.unionportal.award.PublicNotice;
 import cn.unionportal.award.RollEntry;
 import cn.unionportal.benefits.BenefitsManagement;
 import cn.unionportal.shared.RuleViolationException;
@@ -30,15 +31,18 @@ class PublicHonoursController {
 
 	private final HonourCatalogue catalogue;
 
-	private final NoticeAndConferral notice;
+	private final PublicNotice notice;
+
+	private final NoticeObjections objections;
 
 	private final BenefitsManagement benefits;
 
-	PublicHonoursController(HonourRoll roll, HonourCatalogue catalogue, NoticeAndConferral notice,
-			BenefitsManagement benefits) {
+	PublicHonoursController(HonourRoll roll, HonourCatalogue catalogue, PublicNotice notice,
+			NoticeObjections objections, BenefitsManagement benefits) {
 		this.roll = roll;
 		this.catalogue = catalogue;
 		this.notice = notice;
+		this.objections = objections;
 		this.benefits = benefits;
 	}
 
@@ -85,7 +89,7 @@ class PublicHonoursController {
 		String refusal;
 		Object[] arguments = {};
 		try {
-			notice.object(nomination, name, phone, content, "public");
+			objections.object(nomination, name, phone, content, "public");
 			FlashMessages.success(redirect, "award.notice.objectionReceived");
 			return "redirect:/honours/notice";
 		}
