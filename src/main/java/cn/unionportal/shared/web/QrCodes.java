@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -22,11 +24,31 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  */
 public final class QrCodes {
 
+	/**
+	 * Recently drawn data URIs (issue 13): {@code /me} draws the member's card code on every visit,
+	 * 8 % of the page's CPU in a JFR profile under load. A QR code is a pure function of its text
+	 * and size, so the last {@value #REMEMBERED} are kept (a few KB each).
+	 */
+	private static final int REMEMBERED = 2_000;
+
+	private static final Map<String, String> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > REMEMBERED;
+		}
+	});
+
 	private QrCodes() {
 	}
 
 	public static String pngDataUri(String text, int size) {
-		return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
+		String key = size + ":" + text;
+		String uri = RECENT.get(key);
+		if (uri == null) {
+			uri = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
+			RECENT.put(key, uri);
+		}
+		return uri;
 	}
 
 	/** A QR code of {@code text} as PNG bytes, {@code size} pixels square. */
