@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checks each ({@link ImportRowValidator}), drops repeats within the file ({@link PersonKeys}) and
  * hands batches of {@value #BATCH} rows to {@value #WRITERS} writer threads, so reading and
  * writing overlap. Before a batch is written its people are looked up in the registry with one
- * query; the batch, its rejected rows and the progress are then committed in one transaction. If a concurrent registration makes the batch fail, the whole batch rolls back
+ * query; the batch, its rejected rows and the progress are then committed in one transaction
+ * (asynchronously on PostgreSQL: the job's end is a synchronous commit, which makes every batch
+ * before it durable). If a concurrent registration makes the batch fail, the whole batch rolls back
  * and its rows are written one by one, each alone, rejecting the duplicates.
  */
 final class MemberImportTask implements Runnable {
@@ -224,6 +226,7 @@ final class MemberImportTask implements Runnable {
 		List<Pending> fresh = withoutRegistered(batch);
 		try {
 			services.transactions().executeWithoutResult(status -> {
+				services.writer().commitAsynchronously();
 				services.writer().insert(fresh.stream().map(Pending::row).toList());
 				commitProgress(batch.rejections(), fresh.size());
 			});

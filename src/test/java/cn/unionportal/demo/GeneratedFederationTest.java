@@ -53,7 +53,7 @@ class GeneratedFederationTest {
 
 	@BeforeEach
 	void emptyFederation() {
-		jdbc.execute("TRUNCATE member CASCADE");
+		jdbc.execute("TRUNCATE member, member_pinyin, member_pinyin_prefix CASCADE");
 		jdbc.execute("DELETE FROM organization_affiliation");
 		jdbc.execute("DELETE FROM organization_closure WHERE ancestor_id <> descendant_id OR descendant_id IN "
 				+ "(SELECT id FROM organization WHERE parent_id IS NOT NULL)");

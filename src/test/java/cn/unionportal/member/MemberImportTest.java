@@ -289,6 +289,36 @@ class MemberImportTest extends PostgresIntegrationTest {
 		assertThat(countActive(c)).isEqualTo(1);
 	}
 
+	@Test
+	void aDuplicateDeepInALargeCopyFailsTheWholeBatchAndTheConnectionStaysUsable() {
+		List<MemberBatchWriter.Row> rows = new ArrayList<>();
+		for (int i = 0; i < 1500; i++) {
+			rows.add(new MemberBatchWriter.Row("戊" + i, Gender.FEMALE, DocumentType.RESIDENT_ID, uniqueId(Gender.FEMALE),
+					LocalDate.of(1990, 1, 1), null, EmploymentType.ON_THE_JOB, wendengUnion, LocalDate.of(2020, 5, 1)));
+		}
+		List<MemberBatchWriter.Row> repeating = new ArrayList<>(rows);
+		repeating.set(1400, rows.get(10));
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		// the member rows alone are far longer than one chunk of the streamed COPY
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+				writer.commitAsynchronously();
+				writer.insert(repeating);
+			}))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(countActive(rows.get(10).idNumber())).as("nothing of the failed batch stays").isZero();
+
+		List<String> cards = transaction.execute(tx -> {
+			writer.commitAsynchronously();
+			return writer.insert(rows);
+		});
+		assertThat(cards).hasSize(1500).doesNotHaveDuplicates();
+		assertThat(countActive(rows.get(1499).idNumber())).isEqualTo(1);
+		assertThat(jdbc.queryForObject("""
+				SELECT COUNT(DISTINCT p.member_id) FROM member_pinyin p JOIN member m ON m.id = p.member_id
+				WHERE m.card_number IN (?, ?)""", Long.class, cards.get(0), cards.get(1499))).isEqualTo(2);
+	}
+
 	/** Runs an import on this thread with the given writer (to fail or race on purpose). */
 	private long runDirectly(Path file, MemberBatchWriter batchWriter) throws Exception {
 		long id = jobs.create(wendeng.username(), wendeng.accountId(), wendeng.organizationId(), file.getFileName().toString(),
