@@ -207,7 +207,7 @@ class BrowserJourneyTest {
 	 * Issue 15's print layouts: the membership card and the public notice printed to PDF by
 	 * Chromium (DevTools {@code Page.printToPDF}, the page's own {@code @page} size) carry no
 	 * navigation and no buttons, but the organization and the print date; the card on an A6 page,
-	 * the notice on A4.
+	 * the notice and the statistics report on A4.
 	 */
 	@Test
 	void printedCardAndNoticeShowTheOrganizationAndDateButNoNavigation() throws IOException {
@@ -240,6 +240,18 @@ class BrowserJourneyTest {
 		assertThat(notice.width()).isCloseTo(595.3f, offset(2f));
 		// on screen the print line is not shown
 		assertThat(driver.findElement(By.cssSelector(".portal-print-line")).isDisplayed()).isFalse();
+
+		// the statistics report: A4, the organization and the print date, none of its forms and buttons
+		open("/statistics");
+		List<String> controls = driver.findElements(By.cssSelector("main button, main .btn")).stream()
+			.map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+		Printed statistics = printToPdf("35-print-statistics");
+		String statisticsText = statistics.text().replaceAll("\\s+", "");
+		assertThat(statisticsText).contains("威海市总工会·打印日期" + today);
+		assertThat(navigation).noneMatch(statistics.text()::contains);
+		assertThat(controls).as("the report has buttons on screen").isNotEmpty();
+		assertThat(controls).noneMatch(label -> statisticsText.contains(label.replaceAll("\\s+", "")));
+		assertThat(statistics.width()).isCloseTo(595.3f, offset(2f));
 	}
 
 	/**

@@ -16,13 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rows of {@code member_pinyin}: each member's {@linkplain ChineseNames#pinyinKeys pinyin keys},
  * which a pinyin search ({@code wjc}, {@code wang jc}) matches by prefix on an index, and of
  * {@code member_pinyin_prefix}: their {@linkplain #prefixes short prefixes} with the member's sort
- * key, which answer a short query in pinyin order from one index (V18). Written wherever a member's
- * name is written: the form, the Excel import and the data generator.
+ * key, which answer a query of up to six letters in pinyin order from one index (V18, V32).
+ * Written wherever a member's name is written: the form, the Excel import and the data generator.
  */
 final class MemberPinyinKeys {
 
-	/** Longest prefix kept in {@code member_pinyin_prefix} (its column size). */
-	static final int PREFIX_LENGTH = 4;
+	/**
+	 * Longest prefix kept in {@code member_pinyin_prefix} (its column size, V32): a query of up to six
+	 * letters ({@code wangjc}, {@code wangy}) is one equality on the prefix index.
+	 */
+	static final int PREFIX_LENGTH = 6;
 
 	/** Card numbers looked up at once (well under every driver's limit of bound parameters). */
 	private static final int CHUNK = 1_000;
@@ -63,7 +66,7 @@ final class MemberPinyinKeys {
 
 	/**
 	 * Every prefix of one to {@value #PREFIX_LENGTH} letters of the keys, once:
-	 * {@code [wjc, wangjc]} gives {@code w, wj, wjc, wa, wan, wang}.
+	 * {@code [wjc, wangjc]} gives {@code w, wj, wjc, wa, wan, wang, wangj, wangjc}.
 	 */
 	static Set<String> prefixes(List<String> keys) {
 		Set<String> prefixes = new LinkedHashSet<>();

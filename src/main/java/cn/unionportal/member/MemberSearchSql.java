@@ -98,8 +98,8 @@ record MemberSearchSql(String where, Map<String, Object> params, String orderBy,
 				exact = new Exact("SEARCH_ID_NUMBER", Masking.idNumber(compact));
 			}
 			else if (pinyin != null) {
-				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys; up to four
-				// letters are the prefix row itself, a longer one is also a range on the index of
+				// pinyin (wjc, wangjc, wang jian chu): a prefix of one of the member's keys; up to six
+				// letters are the prefix row itself (V32), a longer one is also a range on the index of
 				// member_pinyin (letters only, so the same in every collation)
 				params.put("pinyinHead", pinyin.substring(0, Math.min(pinyin.length(), MemberPinyinKeys.PREFIX_LENGTH)));
 				if (pinyin.length() > MemberPinyinKeys.PREFIX_LENGTH) {

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
 import cn.unionportal.shared.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -40,7 +41,7 @@ class MemberSearches {
 
 	MemberSearches(OrganizationManagement organizations, PersonalData personalData, JdbcClient jdbc,
 			MemberExactSearches exactSearches,
-			@org.springframework.beans.factory.annotation.Value("${portal.members.count-limit:" + MemberManagement.COUNT_LIMIT
+			@Value("${portal.members.count-limit:" + MemberManagement.COUNT_LIMIT
 					+ "}") int countLimit) {
 		this.countLimit = countLimit;
 		this.organizations = organizations;

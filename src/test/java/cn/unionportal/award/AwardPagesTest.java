@@ -1,11 +1,19 @@
 package cn.unionportal.award;
 
+import java.util.Comparator;
+import java.util.List;
+
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.ChineseNames;
+import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -79,6 +87,29 @@ class AwardPagesTest extends PostgresIntegrationTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/awards/roster").param("from", "2026-01").param("to", "2026-12").with(demo.as("huancui")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	HonourRoll roll;
+
+	@Autowired
+	OrganizationManagement organizations;
+
+	/** Issue 15: "by name" is pinyin order for honours too (within a year), not code point order. */
+	@Test
+	void theRegisterListsEachYearsHoldersInPinyinOrder() {
+		List<HonourView> honours = roll
+			.register(CurrentUser.system(organizations.rootId()), null, null, PageRequest.of(0, 5000))
+			.getContent();
+		assertThat(honours).hasSizeGreaterThan(10);
+		Comparator<HonourView> yearThenPinyin = Comparator.comparingInt(HonourView::year)
+			.reversed()
+			.thenComparing(h -> h.memberId() == null ? ChineseNames.sortKey(h.holderName())
+					: ChineseNames.personSortKey(h.holderName()));
+		assertThat(honours).isSortedAccordingTo(yearThenPinyin);
+		// not code point order: some year lists a holder before one whose name has a lower code point
+		assertThat(honours).anySatisfy(h -> assertThat(honours).anyMatch(other -> other.year() == h.year()
+				&& honours.indexOf(h) < honours.indexOf(other) && h.holderName().compareTo(other.holderName()) > 0));
 	}
 
 	@Test

@@ -21,14 +21,18 @@ class MemberSearchSqlTest {
 
 	@Test
 	void lettersSearchThePinyinKeysAndByNameIsPinyinOrder() {
-		MemberSearchSql pinyin = MemberSearchSql.of(1, new MemberQuery("Wang JC", null, null, null, null), null);
+		MemberSearchSql pinyin = MemberSearchSql.of(1, new MemberQuery("Wang Jian C", null, null, null, null), null);
 		assertThat(pinyin.where()).contains("member_pinyin").doesNotContain("m.name LIKE");
-		assertThat(pinyin.params()).containsEntry("pinyinFrom", "wangjc").containsEntry("pinyinTo", "wangjd");
-		// up to four letters: one equality on the prefix rows, whose index comes in pinyin order
-		MemberSearchSql initials = MemberSearchSql.of(1, new MemberQuery("LI", null, null, null, null), null);
-		assertThat(initials.where()).contains("member_pinyin_prefix p JOIN member m").doesNotContain("k.pinyin");
-		assertThat(initials.params()).containsEntry("pinyinHead", "li").doesNotContainKey("pinyinFrom");
-		assertThat(pinyin.params()).containsEntry("pinyinHead", "wang");
+		assertThat(pinyin.params()).containsEntry("pinyinFrom", "wangjianc").containsEntry("pinyinTo", "wangjiand");
+		// up to six letters: one equality on the prefix rows, whose index comes in pinyin order
+		for (String typed : java.util.List.of("LI", "Wang JC", "wangy")) {
+			MemberSearchSql prefix = MemberSearchSql.of(1, new MemberQuery(typed, null, null, null, null), null);
+			assertThat(prefix.where()).as(typed).contains("member_pinyin_prefix p JOIN member m").doesNotContain("k.pinyin");
+			assertThat(prefix.params()).as(typed).doesNotContainKey("pinyinFrom");
+		}
+		assertThat(MemberSearchSql.of(1, new MemberQuery("Wang JC", null, null, null, null), null).params())
+			.containsEntry("pinyinHead", "wangjc");
+		assertThat(pinyin.params()).containsEntry("pinyinHead", "wangji");
 		assertThat(pinyin.orderBy()).isEqualTo(" ORDER BY p.name_sort, p.member_id");
 		assertThat(pinyin.memberOrder()).isEqualTo(" ORDER BY m.name_sort, m.id");
 		MemberSearchSql chinese = MemberSearchSql.of(1, new MemberQuery("王j", null, null, null, null), null);
@@ -44,9 +48,9 @@ class MemberSearchSqlTest {
 	}
 
 	@Test
-	void everyPrefixOfUpToFourLettersIsKeptOnce() {
+	void everyPrefixOfUpToSixLettersIsKeptOnce() {
 		assertThat(MemberPinyinKeys.prefixes(java.util.List.of("wjc", "wangjc", "wangjianchu")))
-			.containsExactly("w", "wj", "wjc", "wa", "wan", "wang");
+			.containsExactly("w", "wj", "wjc", "wa", "wan", "wang", "wangj", "wangjc", "wangji");
 		assertThat(MemberPinyinKeys.prefixes(java.util.List.of())).isEmpty();
 	}
 
