@@ -242,7 +242,7 @@ class BrowserJourneyTest {
 		assertThat(driver.findElement(By.cssSelector(".portal-print-line")).isDisplayed()).isFalse();
 
 		// the statistics report: A4, the organization and the print date, none of its forms and buttons
-		open("/statistics");
+		browser.open("/statistics");
 		List<String> controls = driver.findElements(By.cssSelector("main button, main .btn")).stream()
 			.map(WebElement::getText).filter(text -> !text.isBlank()).toList();
 		Printed statistics = printToPdf("35-print-statistics");

@@ -39,8 +39,10 @@ class MemberSearches {
 
 	private final int countLimit;
 
+	private final CappedCounts cappedCounts;
+
 	MemberSearches(OrganizationManagement organizations, PersonalData personalData, JdbcClient jdbc,
-			MemberExactSearches exactSearches,
+			MemberExactSearches exactSearches, CappedCounts cappedCounts,
 			@Value("${portal.members.count-limit:" + MemberManagement.COUNT_LIMIT
 					+ "}") int countLimit) {
 		this.countLimit = countLimit;
@@ -48,6 +50,7 @@ class MemberSearches {
 		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.exactSearches = exactSearches;
+		this.cappedCounts = cappedCounts;
 	}
 
 	/** Where the list's count stops ("more than N"). */
@@ -69,11 +72,9 @@ class MemberSearches {
 		}
 		String where = sql.where();
 		Map<String, Object> params = new HashMap<>(sql.params());
-		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (countLimit + 1)
-				+ ") capped")
-			.params(params)
-			.query(Long.class)
-			.single();
+		String countSql = "SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (countLimit + 1) + ") capped";
+		long total = cappedCounts.count(countSql, params, countLimit,
+				() -> jdbc.sql(countSql).params(params).query(Long.class).single());
 		where = where + sql.pageCondition();
 		String order = sql.orderBy();
 		long offset = pageable.getOffset();
