@@ -81,9 +81,10 @@ class CompetitionDemoEntries {
 			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			jdbc.sql("""
 					INSERT INTO competition_entry (competition_id, trade_id, organization_id, contestant_code, station,
-					    skill_grade, status, time_used_minutes, registered_by, created_at)
-					VALUES (:c, :t, :o, :code, :station, 3, 'ACTIVE', :minutes, 'demo', :now)""")
+					    skill_grade, status, time_used_minutes, registered_by, created_at, name_sort_key)
+					VALUES (:c, :t, :o, :code, :station, 3, 'ACTIVE', :minutes, 'demo', :now, :nameKey)""")
 				.param("c", competitionId).param("t", tradeId).param("o", m.organizationId()).param("code", code)
+				.param("nameKey", EntryNameKeys.of(null, m.name()))
 				.param("station", open ? null : station++, java.sql.Types.INTEGER)
 				.param("minutes", open ? null : 150 + random.nextInt(60), java.sql.Types.INTEGER)
 				.param("now", Timestamp.from(clock.instant())).update(keys, "id");

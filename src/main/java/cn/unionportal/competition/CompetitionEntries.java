@@ -115,11 +115,13 @@ public class CompetitionEntries {
 		var keys = new GeneratedKeyHolder();
 		String code = newCode(c.id());
 		jdbc.sql("""
-				INSERT INTO competition_entry (competition_id, trade_id, organization_id, team_name, contestant_code,
-				    skill_grade, status, registered_by, created_at)
-				VALUES (:c, :t, :o, :team, :code, :grade, 'ACTIVE', :by, :now)""")
+				INSERT INTO competition_entry (competition_id, trade_id, organization_id, team_name, name_sort_key,
+				    contestant_code, skill_grade, status, registered_by, created_at)
+				VALUES (:c, :t, :o, :team, :nameKey, :code, :grade, 'ACTIVE', :by, :now)""")
 			.param("c", c.id()).param("t", tradeId).param("o", user.organizationId())
-			.param("team", c.teamForm() ? teamName.strip() : null).param("code", code).param("grade", skillGrade)
+			.param("team", c.teamForm() ? teamName.strip() : null)
+			.param("nameKey", EntryNameKeys.of(c.teamForm() ? teamName : null, people.get(0).name()))
+			.param("code", code).param("grade", skillGrade)
 			.param("by", user.username()).param("now", Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		long entryId = keys.getKey().longValue();

@@ -168,9 +168,9 @@ public class EntryImport {
 		Timestamp now = Timestamp.from(clock.instant());
 		batch.batchUpdate("""
 				INSERT INTO competition_entry (competition_id, trade_id, organization_id, contestant_code, skill_grade,
-				    status, registered_by, created_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""",
+				    status, registered_by, created_at, name_sort_key) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)""",
 				accepted.stream().map(a -> new Object[] { c.id(), trade.id(), user.organizationId(), a.code(),
-						a.skillGrade(), user.username(), now }).toList());
+						a.skillGrade(), user.username(), now, EntryNameKeys.of(null, a.member().name()) }).toList());
 		Map<String, Long> ids = new HashMap<>();
 		List<String> codes = accepted.stream().map(Accepted::code).toList();
 		for (int from = 0; from < codes.size(); from += 1000) {

@@ -101,7 +101,7 @@ public class EntryLists {
 	private List<EntryView> query(String where, Map<String, ?> params, String limit) {
 		List<EntryView> rows = jdbc.sql("""
 				SELECT e.*, t.name AS trade_name FROM competition_entry e JOIN competition_trade t ON t.id = e.trade_id
-				""" + where + " ORDER BY e.trade_id, e.ranking NULLS LAST, e.id" + limit)
+				""" + where + " ORDER BY e.trade_id, e.ranking NULLS LAST, e.name_sort_key NULLS LAST, e.id" + limit)
 			.params(params)
 			.query((rs, n) -> new EntryView(rs.getLong("id"), rs.getLong("competition_id"), rs.getLong("trade_id"),
 					rs.getString("trade_name"), rs.getLong("organization_id"), null, rs.getString("team_name"),

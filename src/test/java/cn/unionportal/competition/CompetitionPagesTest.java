@@ -108,6 +108,28 @@ class CompetitionPagesTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void entriesBeforeTheRankingAreListedByNameInPinyinOrder() throws Exception {
+		long union = jdbc.queryForObject("""
+				SELECT MIN(m.organization_id) FROM member m JOIN organization_closure c ON c.descendant_id = m.organization_id
+				WHERE c.ancestor_id = ? AND c.depth > 0""", Long.class, demo.org("文登区总工会"));
+		CurrentUser system = CurrentUser.system(organizations.rootId());
+		// registered in this order; pinyin order (单 read shàn, 曾 read zēng as surnames): 安 白 单 曾 张
+		for (String person : List.of("张序甲", "曾序乙", "单序丙", "白序丁", "安序戊")) {
+			long n = SEQUENCE.incrementAndGet() + System.nanoTime() % 10_000 * 100;
+			String body = "371081" + "1991" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
+					+ String.format("%03d", n % 1000);
+			long member = members.register(system, new MemberData(person, null, DocumentType.RESIDENT_ID,
+					body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
+					LocalDate.of(2015, 3, 1)));
+			f.register("wendeng", member);
+		}
+
+		String listed = page("/competitions/trades/" + f.trade, "wendeng").select("#entries tbody").text();
+		List<Integer> positions = List.of("安序戊", "白序丁", "单序丙", "曾序乙", "张序甲").stream().map(listed::indexOf).toList();
+		assertThat(positions).doesNotContain(-1).isSorted();
+	}
+
+	@Test
 	void theEntryFormOffersOnlyTheScopesMembersWithMaskedIdNumbers() throws Exception {
 		long wendeng = f.members("文登区总工会", 1).get(0)[0];
 		long huancui = f.members("环翠区总工会", 1).get(0)[0];
