@@ -69,7 +69,7 @@ public class MemberImportReports {
 			jobs.eachRejection(id, stored -> {
 				String[] cells = maskedCells(stored.rawCipher());
 				List<Object> values = new ArrayList<>(List.of(stored.rowNumber(),
-						messages.getMessage(stored.reasonKey(), MemberImportTask.splitArguments(stored.reasonArguments()),
+						messages.getMessage(stored.reasonKey(), ImportCells.splitArguments(stored.reasonArguments()),
 								locale)));
 				values.addAll(List.of(cells));
 				Spreadsheets.row(sheet, next[0]++, values);
@@ -82,7 +82,7 @@ public class MemberImportReports {
 	private ImportRejection rejection(StoredRejection stored) {
 		String[] cells = maskedCells(stored.rawCipher());
 		return new ImportRejection(stored.rowNumber(), stored.reasonKey(),
-				MemberImportTask.splitArguments(stored.reasonArguments()), cells[Column.NAME.ordinal()],
+				ImportCells.splitArguments(stored.reasonArguments()), cells[Column.NAME.ordinal()],
 				cells[Column.ID_NUMBER.ordinal()]);
 	}
 
@@ -92,7 +92,7 @@ public class MemberImportReports {
 	 * down to about a hundred candidates).
 	 */
 	private String[] maskedCells(String rawCipher) {
-		String[] cells = MemberImportTask.cells(cipher.decrypt(rawCipher), Column.values().length);
+		String[] cells = ImportCells.cells(cipher.decrypt(rawCipher), Column.values().length);
 		cells[Column.ID_NUMBER.ordinal()] = Masking.idNumber(cells[Column.ID_NUMBER.ordinal()]);
 		cells[Column.PHONE.ordinal()] = Masking.phone(cells[Column.PHONE.ordinal()]);
 		cells[Column.BIRTH_DATE.ordinal()] = yearOnly(cells[Column.BIRTH_DATE.ordinal()]);

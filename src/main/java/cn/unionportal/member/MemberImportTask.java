@@ -7,12 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import cn.unionportal.member.ImportRowValidator.Outcome;
 import cn.unionportal.member.ImportRowValidator.Rejected;
@@ -56,12 +51,6 @@ final class MemberImportTask implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(MemberImportTask.class);
 
-	private static final char SEPARATOR = '\u001F';
-
-	private static final int RAW_CELL_LIMIT = 100;
-
-	private static final int ARGUMENTS_LIMIT = 200;
-
 	/** What the task needs from the application (one bean, so that {@link MemberImports} needs one collaborator). */
 	@Component
 	record Services(MemberImportJobs jobs, MemberBatchWriter writer, JdbcClient jdbc, TransactionTemplate transactions,
@@ -101,7 +90,7 @@ final class MemberImportTask implements Runnable {
 
 	private final PersonKeys seen = new PersonKeys();
 
-	private final BatchWriters writers;
+	private final ImportWriterThreads<Batch> writers;
 
 	private List<Pending> pending = new ArrayList<>(BATCH);
 
@@ -121,7 +110,7 @@ final class MemberImportTask implements Runnable {
 		this.header = header;
 		this.organizations = organizations;
 		this.validator = validator;
-		this.writers = new BatchWriters(jobId);
+		this.writers = new ImportWriterThreads<>(jobId, this::write);
 	}
 
 	@Override
@@ -205,7 +194,7 @@ final class MemberImportTask implements Runnable {
 	}
 
 	private void reject(int rowNumber, String[] cells, String reasonKey, List<String> arguments) {
-		rejections.add(new StoredRejection(rowNumber, reasonKey, joinArguments(arguments), protect(cells)));
+		rejections.add(new StoredRejection(rowNumber, reasonKey, ImportCells.joinArguments(arguments), protect(cells)));
 	}
 
 	/** Gives the collected rows to a writer; waits while {@value #IN_FLIGHT} batches are on their way. */
@@ -279,7 +268,7 @@ final class MemberImportTask implements Runnable {
 		OrganizationSummary home = organizations.byId(existing.organizationId());
 		if (home != null) {
 			return new StoredRejection(p.rowNumber(), "member.import.reason.registeredInScope",
-					joinArguments(List.of(home.name(), existing.cardNumber())), protect(p.cells()));
+					ImportCells.joinArguments(List.of(home.name(), existing.cardNumber())), protect(p.cells()));
 		}
 		return new StoredRejection(p.rowNumber(), "member.import.reason.registeredElsewhere", null, protect(p.cells()));
 	}
@@ -344,104 +333,6 @@ final class MemberImportTask implements Runnable {
 
 	/** The row's values as the file had them, encrypted (they hold ID and phone numbers). */
 	private String protect(String[] cells) {
-		StringBuilder raw = new StringBuilder();
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				raw.append(SEPARATOR);
-			}
-			String cell = cells[i];
-			raw.append(cell.length() > RAW_CELL_LIMIT ? cell.substring(0, RAW_CELL_LIMIT) : cell);
-		}
-		return services.cipher().encrypt(raw.toString());
-	}
-
-	/** The stored raw values back as cells (indexed by column). */
-	static String[] cells(String raw, int columns) {
-		String[] cells = new String[columns];
-		String[] parts = raw.split(String.valueOf(SEPARATOR), -1);
-		for (int i = 0; i < columns; i++) {
-			cells[i] = i < parts.length ? parts[i] : "";
-		}
-		return cells;
-	}
-
-	static String joinArguments(List<String> arguments) {
-		if (arguments.isEmpty()) {
-			return null;
-		}
-		String joined = String.join(String.valueOf(SEPARATOR), arguments);
-		return joined.length() > ARGUMENTS_LIMIT ? joined.substring(0, ARGUMENTS_LIMIT) : joined;
-	}
-
-	static Object[] splitArguments(String joined) {
-		return joined == null ? new Object[0] : joined.split(String.valueOf(SEPARATOR), -1);
-	}
-
-	/**
-	 * The writer threads of this import: {@value #WRITERS} batches are written at the same time
-	 * while the reader goes on; at most {@value #IN_FLIGHT} wait, so memory stays bounded. The first
-	 * failure of a writer stops the import (batches already committed stay whole).
-	 */
-	private final class BatchWriters {
-
-		private final ExecutorService threads;
-
-		private final Semaphore slots = new Semaphore(IN_FLIGHT);
-
-		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-
-		BatchWriters(long jobId) {
-			AtomicInteger number = new AtomicInteger();
-			this.threads = Executors.newFixedThreadPool(WRITERS, task -> {
-				Thread thread = new Thread(task, "member-import-" + jobId + "-writer-" + number.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-		}
-
-		void write(Batch batch) {
-			rethrowFailure();
-			slots.acquireUninterruptibly();
-			threads.execute(() -> {
-				try {
-					if (failure.get() == null) {
-						MemberImportTask.this.write(batch);
-					}
-				}
-				catch (RuntimeException failed) {
-					failure.compareAndSet(null, failed);
-				}
-				finally {
-					slots.release();
-				}
-			});
-		}
-
-		/** Waits for the batches on their way; rethrows a writer's failure. */
-		void finish() {
-			slots.acquireUninterruptibly(IN_FLIGHT);
-			slots.release(IN_FLIGHT);
-			rethrowFailure();
-		}
-
-		/** Lets running batches end (each commits or rolls back whole) and ends the threads. */
-		void stop() {
-			threads.shutdown();
-			try {
-				if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
-					log.warn("member import {}: writers still busy after a minute", jobId);
-				}
-			}
-			catch (InterruptedException interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private void rethrowFailure() {
-			RuntimeException failed = failure.get();
-			if (failed != null) {
-				throw failed;
-			}
-		}
+		return services.cipher().encrypt(ImportCells.raw(cells));
 	}
 }
