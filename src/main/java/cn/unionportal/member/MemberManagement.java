@@ -49,7 +49,7 @@ public class MemberManagement {
 
 	/** A page of members matching the query in the user's scope, read by offset. */
 	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable) {
-		return searches.search(user, query, pageable, null);
+		return search(user, query, pageable, null);
 	}
 
 	/** Where the member list's count stops: above it the list says "more than N" (a capped count). */
@@ -59,6 +59,7 @@ public class MemberManagement {
 
 	/** A page of the search, read after (or before) a neighbouring page's member when a cursor is given. */
 	public Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable, MemberCursor cursor) {
+		searches.admitExact(user, query);
 		return searches.search(user, query, pageable, cursor);
 	}
 

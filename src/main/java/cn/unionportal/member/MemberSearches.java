@@ -17,6 +17,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -59,17 +60,32 @@ class MemberSearches {
 	}
 
 	/**
-	 * A page of the search; with a cursor of a neighbouring page (the page links' {@code at}) it
-	 * is read after (or before) that page's last (first) member, else by offset. A cursor whose
-	 * member is outside the user's scope, or gone, is ignored.
+	 * Admits and audits an exact search (by ID or mobile number) before it runs: {@link MemberManagement}
+	 * calls this, then {@link #search}. Outside the search's read-only transaction (it joins a
+	 * caller's, if any): the admission is a transaction of its own ({@link MemberExactSearches#admit}),
+	 * and taken inside the search's it needed a second connection while holding the first. Under load
+	 * (the load test's 32 users on a pool of 10) every connection was held by a search waiting for its
+	 * second: the pool deadlocked until its 30 s timeout and the searches failed with 500.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	void admitExact(CurrentUser user, MemberQuery query) {
+		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
+		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData, false);
+		if (sql.exact() != null) {
+			exactSearches.admit(user, sql.exact(), scope);
+		}
+	}
+
+	/**
+	 * A page of the search (an exact one admitted by {@link #admitExact} first); with a cursor of a
+	 * neighbouring page (the page links' {@code at}) it is read after (or before) that page's last
+	 * (first) member, else by offset. A cursor whose member is outside the user's scope, or gone, is
+	 * ignored.
 	 */
 	Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable, MemberCursor cursor) {
 		Scope userScope = organizations.scopeOf(user);
 		long scope = userScope.narrowTo(query.organizationId());
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData, false);
-		if (sql.exact() != null) {
-			exactSearches.admit(user, sql.exact(), scope);
-		}
 		String where = sql.where();
 		Map<String, Object> params = new HashMap<>(sql.params());
 		String countSql = "SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + (countLimit + 1) + ") capped";
