@@ -69,10 +69,10 @@ class MemberSearches {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	void admitExact(CurrentUser user, MemberQuery query) {
-		long scope = organizations.scopeOf(user).narrowTo(query.organizationId());
-		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData, false);
-		if (sql.exact() != null) {
-			exactSearches.admit(user, sql.exact(), scope);
+		// whether the text is exact does not depend on the scope: only an exact search reads it
+		MemberSearchSql.Exact exact = MemberSearchSql.of(0L, query, personalData, false).exact();
+		if (exact != null) {
+			exactSearches.admit(user, exact, organizations.scopeOf(user).narrowTo(query.organizationId()));
 		}
 	}
 
