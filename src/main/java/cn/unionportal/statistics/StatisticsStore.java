@@ -107,9 +107,16 @@ class StatisticsStore {
 		return own;
 	}
 
-	/** Replaces a year's figures: own values and their sums up the tree (both by key, organization). */
+	/**
+	 * Replaces a year's figures: own values and their sums up the tree (both by key, organization).
+	 * The year's refresh row is written first: its row lock queues a second replacement of the same
+	 * year (a page materializing it while the scheduler does) until this one commits, so that one's
+	 * delete sees these rows. Two first materializations at once: the second fails on the refresh
+	 * row's key, and its caller reads the first one's time.
+	 */
 	void replaceYear(int year, int startMonth, OrganizationFigures own, Map<String, Map<Long, BigDecimal>> subtree,
 			Instant at) {
+		markRefreshed(year, startMonth, at);
 		jdbc.sql("DELETE FROM statistics_figure WHERE stat_year = :year").param("year", year).update();
 		List<Object[]> rows = new ArrayList<>();
 		subtree.forEach((key, byOrg) -> byOrg.forEach((org, sum) -> {
@@ -121,7 +128,6 @@ class StatisticsStore {
 					INSERT INTO statistics_figure (organization_id, stat_year, figure_key, own_value, subtree_value)
 					VALUES (?, ?, ?, ?, ?)""", rows.subList(i, Math.min(rows.size(), i + BATCH)));
 		}
-		markRefreshed(year, startMonth, at);
 	}
 
 	/**

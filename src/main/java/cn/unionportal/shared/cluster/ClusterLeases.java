@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work runs. A node that dies while holding a lease blocks the work only until the lease expires,
  * so a lease is taken for longer than the work can take, and released at once when done.
  * Times come from the portal's clock; the nodes' clocks are assumed to agree (NTP) within a small
- * fraction of a lease.
+ * fraction of a lease. Within a node a lease is exclusive too: while one thread holds it (the
+ * scheduler's run), another (an administrator's "refresh now") does not get it.
  */
 @Component
 public class ClusterLeases {
@@ -39,6 +40,8 @@ public class ClusterLeases {
 
 	private final Clock clock;
 
+	private final java.util.Set<String> heldHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	ClusterLeases(JdbcClient jdbc, PlatformTransactionManager transactionManager, NodeIdentity node, Clock clock) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -48,10 +51,27 @@ public class ClusterLeases {
 	}
 
 	/**
-	 * Takes the lease {@code name} for {@code duration} if nobody else holds it (or this node
-	 * holds it already: then it is extended). @return whether this node now holds it
+	 * Takes the lease {@code name} for {@code duration} if nobody else holds it, on another node
+	 * or in another thread of this one. A lease this node held when its holder stopped without
+	 * releasing it (an interrupted run) is taken again at once. @return whether the caller now holds it
 	 */
 	public boolean tryAcquire(String name, Duration duration) {
+		if (!heldHere.add(name)) {
+			return false;
+		}
+		boolean taken = false;
+		try {
+			taken = acquireInDatabase(name, duration);
+			return taken;
+		}
+		finally {
+			if (!taken) {
+				heldHere.remove(name);
+			}
+		}
+	}
+
+	private boolean acquireInDatabase(String name, Duration duration) {
 		Instant now = clock.instant();
 		Timestamp until = Timestamp.from(now.plus(duration));
 		Integer taken = ownTransaction.execute(tx -> jdbc.sql("""
@@ -76,9 +96,14 @@ public class ClusterLeases {
 
 	/** Gives the lease back at once, if this node holds it. */
 	public void release(String name) {
-		ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-				UPDATE cluster_lease SET lease_until = :now WHERE name = :name AND holder = :me
-				""").param("now", Timestamp.from(clock.instant())).param("name", name).param("me", node.id()).update());
+		try {
+			ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
+					UPDATE cluster_lease SET lease_until = :now WHERE name = :name AND holder = :me
+					""").param("now", Timestamp.from(clock.instant())).param("name", name).param("me", node.id()).update());
+		}
+		finally {
+			heldHere.remove(name);
+		}
 	}
 
 	/** Who holds the lease now, if anyone (for the operations page and tests). */
