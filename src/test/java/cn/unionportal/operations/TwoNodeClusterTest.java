@@ -130,6 +130,27 @@ class TwoNodeClusterTest {
 		assertThat(backOnA.headers().firstValue("Location").orElse("")).contains("/login");
 	}
 
+	/**
+	 * A page read does not write the session row again within the touch interval (one minute): the
+	 * last access time stays; once it is older than that, the next page moves it, on either node.
+	 */
+	@Test
+	void pagesReadTheSessionWithoutWritingItUntilItsLastAccessIsAMinuteOld() throws Exception {
+		Browser browser = new Browser();
+		assertThat(browser.signIn(nodeA, "huancui", PASSWORD)).endsWith("/");
+		String sql = "SELECT last_access_time FROM spring_session WHERE principal_name = 'huancui' ORDER BY creation_time DESC LIMIT 1";
+		long signedIn = jdbc.queryForObject(sql, Long.class);
+		Thread.sleep(20);
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB, nodeA)) {
+			assertThat(browser.get(node, "/organizations").statusCode()).isEqualTo(200);
+		}
+		assertThat(jdbc.queryForObject(sql, Long.class)).isEqualTo(signedIn);
+
+		jdbc.update("UPDATE spring_session SET last_access_time = last_access_time - 120000 WHERE principal_name = 'huancui'");
+		assertThat(browser.get(nodeB, "/organizations").statusCode()).isEqualTo(200);
+		assertThat(jdbc.queryForObject(sql, Long.class)).isGreaterThan(signedIn);
+	}
+
 	// ---- lockout -----------------------------------------------------------------------------
 
 	@Test
