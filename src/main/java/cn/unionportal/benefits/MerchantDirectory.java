@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.util.List;
 
 import cn.unionportal.organization.OrganizationManagement;
-import cn.unionportal.organization.OrganizationType;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.NotFoundException;
 import cn.unionportal.shared.RuleViolationException;
 import cn.unionportal.audit.AuditTrail;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +44,10 @@ class MerchantDirectory {
 
 	/** The active district federations directly under the municipal federation. */
 	List<DistrictOption> districts() {
-		long root = organizations.rootId();
-		return organizations.children(CurrentUser.system(root), root, PageRequest.of(0, 200))
+		return organizations.activeDistricts()
+			.entrySet()
 			.stream()
-			.filter(o -> o.type() == OrganizationType.DISTRICT_FEDERATION && o.isActive())
-			.map(o -> new DistrictOption(o.id(), o.name()))
+			.map(d -> new DistrictOption(d.getKey(), d.getValue()))
 			.toList();
 	}
 

@@ -259,6 +259,18 @@ public class OrganizationManagement {
 		return organizations.findIdsNamedLike(SearchPatterns.contains(query));
 	}
 
+	/**
+	 * The active district federations under the root, id to name in pinyin order: the district
+	 * filter of member and public pages (names only, no entities or child counts).
+	 */
+	public Map<Long, String> activeDistricts() {
+		Map<Long, String> districts = new java.util.LinkedHashMap<>();
+		for (Object[] row : organizations.findActiveDistrictNames(rootId())) {
+			districts.put((Long) row[0], (String) row[1]);
+		}
+		return districts;
+	}
+
 	/** Names of the given organizations (for other modules' lists); ids not found are left out. */
 	public Map<Long, String> namesOf(Collection<Long> ids) {
 		if (ids.isEmpty()) {
