@@ -35,7 +35,7 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 			@Param("code") String code, @Param("pinyin") String pinyin, Pageable pageable);
 
 	@Query("""
-			select o.parentId, count(o) from Organization o
+			select o.parentId, count(*) from Organization o
 			where o.parentId in :parents and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE
 			group by o.parentId
 			""")
