@@ -265,7 +265,7 @@ public class OrganizationManagement {
 	 */
 	public Map<Long, String> activeDistricts() {
 		Map<Long, String> districts = new java.util.LinkedHashMap<>();
-		for (Object[] row : organizations.findActiveDistrictNames(rootId())) {
+		for (Object[] row : organizations.findActiveDistrictNames()) {
 			districts.put((Long) row[0], (String) row[1]);
 		}
 		return districts;

@@ -49,11 +49,12 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 			""")
 	List<Organization> findAncestorsInScope(@Param("scope") long scope, @Param("id") long id);
 
-	/** Active district federations directly under {@code parent}: id and name, in pinyin order. */
-	@Query("select o.id, o.name from Organization o where o.parentId = :parent"
+	/** Active district federations directly under the root: id and name, in pinyin order. */
+	@Query("select o.id, o.name from Organization o"
+			+ " where o.parentId = (select r.id from Organization r where r.parentId is null)"
 			+ " and o.type = cn.unionportal.organization.OrganizationType.DISTRICT_FEDERATION"
 			+ " and o.status = cn.unionportal.organization.OrganizationStatus.ACTIVE order by o.nameSort, o.id")
-	List<Object[]> findActiveDistrictNames(@Param("parent") long parent);
+	List<Object[]> findActiveDistrictNames();
 
 	/** Active district federations in the subtree of {@code scope}, and the one above it (if any). */
 	@Query("select o.id from Organization o"

@@ -70,18 +70,11 @@ class CompetitionPagesTest extends PostgresIntegrationTest {
 
 	@Test
 	void entriesArePagedAndOtherDistrictsRowsAreAbsent() throws Exception {
-		long union = jdbc.queryForObject("""
-				SELECT MIN(m.organization_id) FROM member m JOIN organization_closure c ON c.descendant_id = m.organization_id
-				WHERE c.ancestor_id = ? AND c.depth > 0""", Long.class, demo.org("文登区总工会"));
+		long union = unionUnder("文登区总工会");
 		CurrentUser system = CurrentUser.system(organizations.rootId());
 		List<Long> wendeng = new java.util.ArrayList<>();
 		for (int i = 0; i < 52; i++) {
-			long n = SEQUENCE.incrementAndGet() + System.nanoTime() % 10_000 * 100;
-			String body = "371081" + "1990" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-					+ String.format("%03d", n % 1000);
-			wendeng.add(members.register(system, new MemberData("分页选手" + i, null, DocumentType.RESIDENT_ID,
-					body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
-					LocalDate.of(2015, 3, 1))));
+			wendeng.add(register(system, "分页选手" + i, "1990", union));
 		}
 		long huancui = f.members("环翠区总工会", 1).get(0)[0];
 		String[][] rows = wendeng.stream().map(m -> new String[] { card(m), "2" }).toArray(String[][]::new);
@@ -109,18 +102,11 @@ class CompetitionPagesTest extends PostgresIntegrationTest {
 
 	@Test
 	void entriesBeforeTheRankingAreListedByNameInPinyinOrder() throws Exception {
-		long union = jdbc.queryForObject("""
-				SELECT MIN(m.organization_id) FROM member m JOIN organization_closure c ON c.descendant_id = m.organization_id
-				WHERE c.ancestor_id = ? AND c.depth > 0""", Long.class, demo.org("文登区总工会"));
+		long union = unionUnder("文登区总工会");
 		CurrentUser system = CurrentUser.system(organizations.rootId());
 		// registered in this order; pinyin order (单 read shàn, 曾 read zēng as surnames): 安 白 单 曾 张
 		for (String person : List.of("张序甲", "曾序乙", "单序丙", "白序丁", "安序戊")) {
-			long n = SEQUENCE.incrementAndGet() + System.nanoTime() % 10_000 * 100;
-			String body = "371081" + "1991" + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
-					+ String.format("%03d", n % 1000);
-			long member = members.register(system, new MemberData(person, null, DocumentType.RESIDENT_ID,
-					body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
-					LocalDate.of(2015, 3, 1)));
+			long member = register(system, person, "1991", union);
 			f.register("wendeng", member);
 		}
 
@@ -182,6 +168,23 @@ class CompetitionPagesTest extends PostgresIntegrationTest {
 		assertThat(results.select("#results tbody tr")).hasSize(1);
 		assertThat(results.select("#results tbody tr").text()).contains("焊工", "1", entrant, "91.50", "一等奖");
 		assertThat(results.html()).doesNotContain(card(member)).doesNotContain(idMasked(member));
+	}
+
+	/** A grassroots union of the district that already has members. */
+	private long unionUnder(String district) {
+		return jdbc.queryForObject("""
+				SELECT MIN(m.organization_id) FROM member m JOIN organization_closure c ON c.descendant_id = m.organization_id
+				WHERE c.ancestor_id = ? AND c.depth > 0""", Long.class, demo.org(district));
+	}
+
+	/** A new member of the union with a fresh, valid 文登 ID number born in {@code birthYear}. */
+	private long register(CurrentUser system, String name, String birthYear, long union) {
+		long n = SEQUENCE.incrementAndGet() + System.nanoTime() % 10_000 * 100;
+		String body = "371081" + birthYear + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28)
+				+ String.format("%03d", n % 1000);
+		return members.register(system, new MemberData(name, null, DocumentType.RESIDENT_ID,
+				body + ResidentIdNumber.checkDigit(body), null, null, EmploymentType.ON_THE_JOB, union,
+				LocalDate.of(2015, 3, 1)));
 	}
 
 	private Document page(String path, String user) throws Exception {
