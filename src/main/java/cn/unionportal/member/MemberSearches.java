@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
+import cn.unionportal.organization.ScopedPlans;
 import cn.unionportal.shared.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -42,8 +43,10 @@ class MemberSearches {
 
 	private final CappedCounts cappedCounts;
 
+	private final ScopedPlans plans;
+
 	MemberSearches(OrganizationManagement organizations, PersonalData personalData, JdbcClient jdbc,
-			MemberExactSearches exactSearches, CappedCounts cappedCounts,
+			MemberExactSearches exactSearches, CappedCounts cappedCounts, ScopedPlans plans,
 			@Value("${portal.members.count-limit:" + MemberManagement.COUNT_LIMIT
 					+ "}") int countLimit) {
 		this.countLimit = countLimit;
@@ -52,6 +55,7 @@ class MemberSearches {
 		this.jdbc = jdbc;
 		this.exactSearches = exactSearches;
 		this.cappedCounts = cappedCounts;
+		this.plans = plans;
 	}
 
 	/** Where the list's count stops ("more than N"). */
@@ -83,6 +87,8 @@ class MemberSearches {
 	 * ignored.
 	 */
 	Page<MemberSummary> search(CurrentUser user, MemberQuery query, Pageable pageable, MemberCursor cursor) {
+		// the same search is an index range in a union and a different plan at the federation
+		plans.forThisTransaction();
 		Scope userScope = organizations.scopeOf(user);
 		long scope = userScope.narrowTo(query.organizationId());
 		MemberSearchSql sql = MemberSearchSql.of(scope, query, personalData, false);

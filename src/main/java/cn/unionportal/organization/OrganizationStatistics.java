@@ -29,6 +29,11 @@ public class OrganizationStatistics {
 		this.jdbc = jdbc;
 	}
 
+	/** The federation at the top of the tree. */
+	public long rootId() {
+		return jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL").query(Long.class).single();
+	}
+
 	/** The direct children of {@code top} (dissolved ones too: they may have figures), by name. */
 	public List<Level> childrenOf(long top) {
 		return jdbc.sql("SELECT o.id, o.name, o.type FROM organization o WHERE o.parent_id = :top ORDER BY o.name_sort, o.id")

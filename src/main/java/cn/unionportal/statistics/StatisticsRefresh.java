@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.OrganizationStatistics;
+import cn.unionportal.organization.ScopedPlans;
 import cn.unionportal.shared.cluster.ClusterLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,18 +60,20 @@ public class StatisticsRefresh {
 
 	private final OrganizationStatistics organizations;
 
-	private final OrganizationManagement hierarchy;
+	private final ScopedPlans plans;
 
 	private final ClusterLeases leases;
 
 	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate reading;
 
 	private final int incrementalLimit;
 
 	private final Duration fullRefresh;
 
 	StatisticsRefresh(List<FigureSource> sources, StatisticsStore store, StatisticsSettings settings,
-			OrganizationStatistics organizations, OrganizationManagement hierarchy, ClusterLeases leases,
+			OrganizationStatistics organizations, ScopedPlans plans, ClusterLeases leases,
 			PlatformTransactionManager transactions,
 			@Value("${portal.statistics.incremental-limit:25}") int incrementalLimit,
 			@Value("${portal.statistics.full-refresh-minutes:60}") long fullRefreshMinutes) {
@@ -79,11 +81,14 @@ public class StatisticsRefresh {
 		this.store = store;
 		this.settings = settings;
 		this.organizations = organizations;
-		this.hierarchy = hierarchy;
+		this.plans = plans;
 		this.leases = leases;
 		this.transaction = new TransactionTemplate(transactions);
 		// its own transaction: a page may materialize a year from inside its read-only one
 		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// the sources read in one transaction (a page's, when a page materializes a year)
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 		this.incrementalLimit = incrementalLimit;
 		this.fullRefresh = Duration.ofMinutes(fullRefreshMinutes);
 	}
@@ -126,7 +131,7 @@ public class StatisticsRefresh {
 	/** Recomputes a year in full (every organization). @return the time of the refresh */
 	Instant refreshYear(int year) {
 		Instant at = settings.now();
-		OrganizationFigures own = compute(hierarchy.rootId(), year);
+		OrganizationFigures own = compute(organizations.rootId(), year);
 		Map<String, Map<Long, BigDecimal>> subtree = rollUp(own, organizations.ancestry());
 		transaction.executeWithoutResult(tx -> store.replaceYear(year, settings.startMonth(), own, subtree, at));
 		return at;
@@ -136,7 +141,11 @@ public class StatisticsRefresh {
 	OrganizationFigures compute(long top, int year) {
 		StatisticsPeriod period = settings.period(year);
 		OrganizationFigures all = new OrganizationFigures();
-		sources.forEach(source -> all.addAll(source.compute(top, period)));
+		reading.executeWithoutResult(tx -> {
+			// the same sources run for the federation (full refresh) and for one union (incremental)
+			plans.forThisTransaction();
+			sources.forEach(source -> all.addAll(source.compute(top, period)));
+		});
 		Ratios.derive(all);
 		return all;
 	}
