@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time to ready (issue 13, item 4): starts the portal with the given command, polls readiness on the
 # management port and prints the seconds from launch to the first "UP", with the load average.
-# Also prints the CPU seconds the JVM used until ready (steadier than wall time on a shared machine).
+# Also prints the CPU seconds the JVM used until ready (steadier than wall time on a shared machine)
+# and the JVM's own time from its launch to ready (the wall time less Maven's start and checks).
 # Usage: scripts/startup-time.sh [command ...]   (default: ./mvnw -o -q spring-boot:run)
 # PORT / MANAGEMENT_PORT choose the ports (default 18080 / 18081), so that it can run beside a portal.
 set -u
@@ -19,11 +20,13 @@ for _ in $(seq 1 1200); do
   if curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
     ready=$(date +%s.%N)
     jvm=$(pgrep -f -n 'PortalApplication|union-portal|portal-classes' || true)
-    cpu=""
+    cpu=""; age=""
     if [ -n "$jvm" ] && [ -r "/proc/$jvm/stat" ]; then
       # utime + stime of the JVM (all its threads), in clock ticks
       ticks=$(awk '{print $14 + $15}' "/proc/$jvm/stat")
       cpu=$(echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc)
+      # the JVM's own age at ready: from its launch (after Maven's start and checks) to "UP"
+      age=$(awk -v tck="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" '{printf "%.1f", up - $22 / tck}' "/proc/$jvm/stat")
     fi
     break
   fi
@@ -40,7 +43,7 @@ kill -- -"$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 started=$(grep -o 'Started PortalApplication in [0-9.]* seconds' "$log" | head -1)
 if [ -n "$ready" ]; then
-  printf 'ready in %.1f s (%s; JVM CPU until ready %s s; load average %s)\n' "$(echo "$ready - $start" | bc)" "${started:-no Started line}" "${cpu:-?}" "$load"
+  printf 'ready in %.1f s (JVM launch to ready %s s; %s; JVM CPU until ready %s s; load average %s)\n' "$(echo "$ready - $start" | bc)" "${age:-?}" "${started:-no Started line}" "${cpu:-?}" "$load"
   rm -f "$log"
 else
   echo "not ready; log in $log" >&2
