@@ -1,6 +1,10 @@
 package cn.unionportal.aid;
 
 import cn.unionportal.account.AccountManagement;
+import cn.unionportal.aid.funding.AidBudgetManagement;
+import cn.unionportal.aid.funding.AidBudgetView;
+import cn.unionportal.organization.OrganizationManagement;
+import cn.unionportal.shared.security.CurrentUser;
 import cn.unionportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,12 @@ class AidBudgetTest extends PostgresIntegrationTest {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	AidBudgetManagement budgets;
+
+	@Autowired
+	OrganizationManagement organizations;
 
 	AidCaseFixtures aid;
 
@@ -78,5 +88,24 @@ class AidBudgetTest extends PostgresIntegrationTest {
 		assertThat(aid.body(get("/aid/budgets").param("year", "2088").with(demo.as("huancui")), 200))
 			.contains("8,000.00").doesNotContain("name=\"amount\"");
 		mvc.perform(set(union, "9000", 0L, "huancui")).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * Issue 13: the budgets of a scope are read with a plan made for that scope (a cached generic
+	 * plan walked all 4,990 closure rows of the federation to probe the budgets), and still only
+	 * those of the scope.
+	 */
+	@Test
+	void theBudgetsOfAScopeArePlannedForItAndStayInIt() {
+		long union = aid.wendengUnion();
+		aid.budget(union, 2088, "8000");
+		assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+		assertThat(budgets.budgets(CurrentUser.system(organizations.rootId()), 2088))
+			.extracting(AidBudgetView::organizationId).contains(union);
+		assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		assertThat(budgets.budgets(CurrentUser.system(aid.wendengDistrict()), 2088))
+			.extracting(AidBudgetView::organizationId).contains(union);
+		assertThat(budgets.budgets(CurrentUser.system(demo.org("环翠区总工会")), 2088))
+			.extracting(AidBudgetView::organizationId).doesNotContain(union);
 	}
 }

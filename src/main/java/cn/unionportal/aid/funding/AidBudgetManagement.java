@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import cn.unionportal.organization.OrganizationManagement;
 import cn.unionportal.organization.Scope;
+import cn.unionportal.organization.ScopedPlans;
 import cn.unionportal.organization.OrganizationSummary;
 import cn.unionportal.shared.ConflictException;
 import cn.unionportal.shared.RuleViolationException;
@@ -50,9 +51,12 @@ public class AidBudgetManagement {
 
 	private final AidPermissions permissions;
 
+	private final ScopedPlans plans;
+
 	AidBudgetManagement(AidBudgetRepository budgets, OrganizationManagement organizations, AuditTrail audit,
-			Clock clock, AidPermissions permissions) {
+			Clock clock, AidPermissions permissions, ScopedPlans plans) {
 		this.permissions = permissions;
+		this.plans = plans;
 		this.budgets = budgets;
 		this.organizations = organizations;
 		this.audit = audit;
@@ -61,9 +65,19 @@ public class AidBudgetManagement {
 
 	/** The budgets of the year of every organization in the user's scope that has one. */
 	public List<AidBudgetView> budgets(CurrentUser user, int year) {
-		List<AidBudget> list = budgets.findInScope(user.organizationId(), year);
+		List<AidBudget> list = inScope(user, year);
 		Map<Long, String> names = organizations.scopeOf(user).names(list.stream().map(AidBudget::getOrganizationId).toList());
 		return list.stream().map(b -> view(b, names.get(b.getOrganizationId()))).toList();
+	}
+
+	/**
+	 * The budgets of the year in the user's subtree. A cached generic plan of this statement walks
+	 * the scope's closure rows to probe the budgets (2.2 ms at the federation with no budget at
+	 * all), so it is planned for the bound scope (issue 13).
+	 */
+	private List<AidBudget> inScope(CurrentUser user, int year) {
+		plans.forThisTransaction();
+		return budgets.findInScope(user.organizationId(), year);
 	}
 
 	/** The budget of one organization in scope, if it has one for the year. */
@@ -92,7 +106,7 @@ public class AidBudgetManagement {
 		organizations.children(user, root.id(), PageRequest.of(0, CHOICES))
 			.forEach(child -> choices.putIfAbsent(child.id(), child));
 		List<Long> budgeted = new ArrayList<>();
-		for (AidBudget b : budgets.findInScope(user.organizationId(), year)) {
+		for (AidBudget b : inScope(user, year)) {
 			if (!choices.containsKey(b.getOrganizationId())) {
 				budgeted.add(b.getOrganizationId());
 			}
