@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
@@ -48,10 +50,23 @@ public class PageSimulation extends Simulation {
 
 	static final String AS = System.getProperty("as", "staff");
 
-	static final List<String> PAGES = Arrays.stream(System.getProperty("pages", "/members").split(","))
+	/**
+	 * A non-ASCII character of a property set on Maven's command line reaches the forked Gatling JVM
+	 * as a Java escape: a backslash, {@code u} and four hex digits. Until the seventh session the
+	 * pages were requested so, i.e. {@code /members?q=王} searched for those six characters and found
+	 * nobody; the escapes are now turned back into the characters they stand for.
+	 */
+	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+
+	static final List<String> PAGES = Arrays.stream(unescape(System.getProperty("pages", "/members")).split(","))
 		.map(String::trim)
 		.filter(page -> !page.isEmpty())
 		.toList();
+
+	static String unescape(String value) {
+		return UNICODE_ESCAPE.matcher(value)
+			.replaceAll(escape -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+	}
 
 	final HttpProtocolBuilder protocol = http.baseUrl(PortalSimulation.BASE_URL)
 		.acceptHeader("text/html,application/xhtml+xml")
