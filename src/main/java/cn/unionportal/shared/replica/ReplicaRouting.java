@@ -53,18 +53,6 @@ public final class ReplicaRouting extends LazyConnectionDataSourceProxy implemen
 		return lag;
 	}
 
-	/**
-	 * Has both pools replace their connections: idle ones at once, busy ones when they are
-	 * returned (after the migrations, whose role settings only new sessions see).
-	 */
-	public void renewConnections() {
-		for (HikariDataSource pool : new HikariDataSource[] { primary, replica }) {
-			if (pool.getHikariPoolMXBean() != null) {
-				pool.getHikariPoolMXBean().softEvictConnections();
-			}
-		}
-	}
-
 	HikariDataSource primary() {
 		return primary;
 	}
