@@ -68,6 +68,10 @@ class HouseholdFieldsMigrationTest extends PostgresIntegrationTest {
 		TestDatabase.Connection db = TestDatabase.get();
 		dataSource = new SingleConnectionDataSource(db.url(), db.username(), db.password(), true);
 		flyway("12").migrate();
+		TestDatabase.undoRoleSettings();
+		// V3_3 ran for the side schema; the role's setting it made for the whole database is gone again
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_db_role_setting WHERE setdatabase ="
+				+ " (SELECT oid FROM pg_database WHERE datname = current_database())", Integer.class)).isZero();
 		JdbcTemplate old = new JdbcTemplate(dataSource);
 		old.execute("SET search_path TO " + SCHEMA);
 		// the member table is not what this test is about: no member rows needed
@@ -94,6 +98,7 @@ class HouseholdFieldsMigrationTest extends PostgresIntegrationTest {
 		old.update(event, first, "GRASSROOTS_REVIEW", "APPROVED", "情况属实", now);
 
 		flyway("12.2").migrate();
+		TestDatabase.undoRoleSettings();
 
 		Map<String, Object> row = old.queryForMap("SELECT * FROM hardship_file WHERE id = ?", first);
 		assertThat(row).doesNotContainKeys("monthly_income", "per_capita_income", "situation", "visit_notes");

@@ -61,6 +61,7 @@ class HonourListenerMigrationTest extends PostgresIntegrationTest {
 		dataSource = new DriverManagerDataSource(
 				db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, db.username(), db.password());
 		flyway("31").migrate();
+		TestDatabase.undoRoleSettings();
 		JdbcTemplate old = new JdbcTemplate(dataSource);
 		UUID incomplete = UUID.randomUUID();
 		UUID completed = UUID.randomUUID();

@@ -67,6 +67,12 @@ class MemberIdentityMigrationTest {
 						"sa", "", new String[] { "classpath:db/migration" })));
 	}
 
+	private static void undoRoleSettings(Database db) {
+		if (db.name().equals("PostgreSQL")) {
+			TestDatabase.undoRoleSettings();
+		}
+	}
+
 	/** Flyway on the test's own connection (H2 ties check constraints to the session that made them). */
 	private static FluentConfiguration flyway(Database db, DataSource connection) {
 		FluentConfiguration flyway = Flyway.configure().dataSource(connection).locations(db.locations());
@@ -79,6 +85,7 @@ class MemberIdentityMigrationTest {
 		try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
 			DataSource single = new SingleConnectionDataSource(connection, true);
 			flyway(db, single).target("10").load().migrate();
+			undoRoleSettings(db);
 			JdbcTemplate jdbc = new JdbcTemplate(single);
 			long root = jdbc.queryForObject("SELECT MIN(id) FROM organization", Long.class);
 			long resident = oldMember(jdbc, root, "王建初", "RESIDENT_ID", RESIDENT, LocalDate.of(1990, 5, 15), "WH2600000011");
@@ -95,6 +102,7 @@ class MemberIdentityMigrationTest {
 
 			// up to this change: later migrations may need Java migrations of their own (beans in the application)
 			flyway(db, single).javaMigrations(new V11_1__MemberIdentityAtRest(CIPHER)).target("11.2").load().migrate();
+			undoRoleSettings(db);
 
 			Map<String, Object> migrated = jdbc.queryForMap("SELECT * FROM member WHERE id = ?", resident);
 			assertThat(migrated.get("id_number_masked")).isEqualTo("*".repeat(16) + RESIDENT.substring(16));
