@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -175,15 +176,31 @@ public final class Browser implements AutoCloseable {
 	 * both mean the page has changed.
 	 */
 	public void waitUntilReplaced(WebElement element) {
-		wait.until(d -> {
+		try {
+			wait.until(d -> {
+				try {
+					element.isEnabled();
+					return false;
+				}
+				catch (WebDriverException replaced) {
+					return true;
+				}
+			});
+		}
+		catch (TimeoutException stuck) {
+			// what the browser shows, for the log of a run that cannot be repeated (seen once in CI, AwardJourneyTest)
+			Path file = SCREENSHOTS.resolve("stuck-" + System.currentTimeMillis() + ".png");
 			try {
-				element.isEnabled();
-				return false;
+				Files.createDirectories(SCREENSHOTS);
+				Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
 			}
-			catch (WebDriverException replaced) {
-				return true;
+			catch (IOException | WebDriverException ignored) {
+				// the message below still says where the browser is
 			}
-		});
+			String text = String.valueOf(driver.executeScript("return document.body ? document.body.innerText : ''"));
+			throw new AssertionError("the page was not replaced within the wait; the browser shows " + driver.getCurrentUrl()
+					+ " (screenshot " + file + "):\n" + text.substring(0, Math.min(text.length(), 1500)), stuck);
+		}
 	}
 
 	/** Signs in with the demo password on the sign-in page. */
