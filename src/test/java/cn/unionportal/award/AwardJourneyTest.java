@@ -158,12 +158,12 @@ class AwardJourneyTest {
 		browser.open("/honours/notice");
 		assertThat(browser.text("main")).contains("林海峰").contains("威海文登区鑫源机械有限公司工会").doesNotContain(idNumber);
 		WebElement objection = driver.findElement(By.xpath("//h2[text()='林海峰']/ancestor::div[contains(@class,'card-body')]"));
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", objection);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", objection);
 		objection.findElement(By.tagName("summary")).click();
 		objection.findElement(By.name("content")).sendKeys("希望核实其工作年限。");
 		WebElement form = objection.findElement(By.tagName("form"));
 		WebElement send = form.findElement(By.cssSelector("button[type='submit']"));
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", send);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", send);
 		send.click();
 		wait.until(ExpectedConditions.stalenessOf(form));
 		assertThat(browser.text(".alert-success")).contains("异议已收到");
