@@ -57,7 +57,7 @@ public class OrganizationManagement {
 
 	/** The id of the municipal federation at the top of the hierarchy. */
 	public long rootId() {
-		return organizations.findRoot().map(Organization::getId).orElseThrow();
+		return organizations.findRootId().orElseThrow();
 	}
 
 	/** The organization at the top of the user's scope. */

@@ -98,8 +98,9 @@ interface OrganizationRepository extends JpaRepository<Organization, Long> {
 			@Param("pattern") String pattern, @Param("pinyin") String pinyin, @Param("excludeSubtree") long excludeSubtree,
 			Pageable pageable);
 
-	@Query("select o from Organization o where o.parentId is null")
-	Optional<Organization> findRoot();
+	/** The federation at the top of the tree: its id only (asked on many pages, no entity to load). */
+	@Query("select o.id from Organization o where o.parentId is null")
+	Optional<Long> findRootId();
 
 	/** Id and name only, for the names shown beside list rows (no entities to load and track). */
 	@Query("select o.id, o.name from Organization o where o.id in :ids")

@@ -25,13 +25,16 @@ public class OrganizationStatistics {
 
 	private final JdbcClient jdbc;
 
-	OrganizationStatistics(JdbcClient jdbc) {
+	private final OrganizationRepository organizations;
+
+	OrganizationStatistics(JdbcClient jdbc, OrganizationRepository organizations) {
 		this.jdbc = jdbc;
+		this.organizations = organizations;
 	}
 
 	/** The federation at the top of the tree. */
 	public long rootId() {
-		return jdbc.sql("SELECT id FROM organization WHERE parent_id IS NULL").query(Long.class).single();
+		return organizations.findRootId().orElseThrow();
 	}
 
 	/** The direct children of {@code top} (dissolved ones too: they may have figures), by name. */

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * source far longer. Planning every statement afresh (what {@code V3_3} once set for the whole
  * role) costs 0.05–0.1 ms per statement, 2.7 ms of a page of 26 statements. So the portal plans
  * afresh only where the plan depends on the scope's size: {@link #forThisTransaction()} is called at
- * the start of the member search and of the statistics' figure sources. Elsewhere PostgreSQL's own
+ * the start of the member search, of the statistics' figure sources and of reading the aid budgets
+ * of a scope. Elsewhere PostgreSQL's own
  * choice ({@code plan_cache_mode = auto}) applies. The member export does not call it: its statement
  * carries the query's filters in its text and runs a few times a day, and PostgreSQL considers a
  * generic plan only after the driver has prepared a statement (5 runs on one connection) and run it
